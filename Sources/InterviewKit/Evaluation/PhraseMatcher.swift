@@ -1,0 +1,110 @@
+/// A rubric phrase made ready for matching: stemmed once, matched many times.
+public struct CompiledPhrase: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Matched on stems, with small gaps allowed between its words.
+        case stemmed
+        /// Matched on whole, unstemmed words ("PSI", "KS test"), a plural "s" allowed.
+        case exact
+    }
+
+    public var text: String
+    public var kind: Kind
+    var keys: [String]
+
+    public init(_ text: String, kind: Kind, tokenizer: Tokenizer) {
+        self.text = text
+        self.kind = kind
+        keys = kind == .stemmed ? tokenizer.stems(of: text) : tokenizer.words(of: text)
+    }
+}
+
+/// Where a phrase occurred in an answer.
+public struct PhraseMatch: Sendable, Hashable {
+    public var phrase: String
+    /// Token positions of the first and last matched word.
+    public var tokens: ClosedRange<Int>
+    /// Unicode-scalar range in the original answer, from the first matched word to the last.
+    public var range: Range<Int>
+    public var sentence: Int
+    /// The match lies inside a negation that starts before it.
+    public var negated: Bool
+}
+
+/// Finds phrases in an analysed text: words in order, within one sentence, with at most
+/// `maximumGap` other words between consecutive phrase words.
+public struct PhraseMatcher: Sendable {
+    public static let maximumGap = 2
+
+    /// Positions of every stem and every word, so a phrase is looked up instead of scanned for.
+    struct Index {
+        var byStem: [String: [Int]] = [:]
+        var byWord: [String: [Int]] = [:]
+
+        init(_ text: AnalyzedText) {
+            byStem.reserveCapacity(text.tokens.count)
+            for (position, token) in text.tokens.enumerated() {
+                byStem[token.stem, default: []].append(position)
+                byWord[token.word, default: []].append(position)
+            }
+        }
+    }
+
+    let text: AnalyzedText
+    let index: Index
+
+    public init(_ text: AnalyzedText) {
+        self.text = text
+        index = Index(text)
+    }
+
+    public func matches(of phrase: CompiledPhrase) -> [PhraseMatch] {
+        guard let first = phrase.keys.first else { return [] }
+        let tokens = text.tokens
+        var found: [PhraseMatch] = []
+        switch phrase.kind {
+        case .stemmed:
+            for start in index.byStem[first] ?? [] {
+                var last = start
+                var complete = true
+                for key in phrase.keys.dropFirst() {
+                    var next: Int?
+                    var look = last + 1
+                    while look < tokens.count, look <= last + 1 + Self.maximumGap, tokens[look].sentence == tokens[start].sentence {
+                        if tokens[look].stem == key { next = look; break }
+                        look += 1
+                    }
+                    guard let next else { complete = false; break }
+                    last = next
+                }
+                if complete { found.append(match(phrase, from: start, to: last)) }
+            }
+        case .exact:
+            let starts = (index.byWord[first] ?? []) + (index.byWord[first + "s"] ?? [])
+            for start in starts.sorted() {
+                var complete = true
+                for (offset, key) in phrase.keys.enumerated().dropFirst() {
+                    let position = start + offset
+                    guard position < tokens.count, tokens[position].word == key || tokens[position].word == key + "s" else {
+                        complete = false
+                        break
+                    }
+                }
+                if complete { found.append(match(phrase, from: start, to: start + phrase.keys.count - 1)) }
+            }
+        }
+        return found
+    }
+
+    private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int) -> PhraseMatch {
+        let tokens = text.tokens
+        let negated = (start...end).contains { position in
+            guard let cue = tokens[position].negatedBy else { return false }
+            return cue < start
+        }
+        return PhraseMatch(
+            phrase: phrase.text, tokens: start...end,
+            range: tokens[start].range.lowerBound..<tokens[end].range.upperBound,
+            sentence: tokens[start].sentence, negated: negated
+        )
+    }
+}

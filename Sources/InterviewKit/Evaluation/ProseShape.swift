@@ -1,0 +1,49 @@
+/// Tells sentences from bare keyword lists: "data drift, PSI, retraining, alerts" names the right
+/// terms but explains nothing, so its coverage is discounted.
+///
+/// The text is cut into fragments at clause boundaries (commas, semicolons, sentence ends). A
+/// fragment with none of the small words that join real sentences ("the", "we", "would", "on", …)
+/// is a keyword fragment. The share of words in such fragments sets the factor: up to 15% costs
+/// nothing (prose has the odd short fragment), all of them costs everything.
+public struct ProseShape: Sendable, Hashable {
+    public var keywordShare: Double
+    public var factor: Double
+
+    public static func measure(_ text: AnalyzedText) -> ProseShape {
+        guard !text.tokens.isEmpty else { return ProseShape(keywordShare: 0, factor: 1) }
+        var keywordWords = 0
+        var start = 0
+        let tokens = text.tokens
+        while start < tokens.count {
+            var end = start
+            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
+            let fragment = tokens[start...end]
+            let joining = fragment.filter { FunctionWords.contains($0.word) }.count
+            if joining == 0 || (fragment.count >= 6 && Double(joining) / Double(fragment.count) < 0.1) {
+                keywordWords += fragment.count
+            }
+            start = end + 1
+        }
+        let share = Double(keywordWords) / Double(tokens.count)
+        return ProseShape(keywordShare: share, factor: max(0, min(1, (1 - share) / 0.85)))
+    }
+}
+
+/// The small words that hold English sentences together; also the stop words of reference mode.
+public enum FunctionWords {
+    public static let all: Set<String> = [
+        "a", "an", "the", "i", "we", "you", "it", "they", "he", "she", "me", "us", "them", "him", "her",
+        "this", "that", "these", "those", "my", "our", "your", "its", "their", "his", "is", "are", "was",
+        "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having",
+        "will", "would", "can", "could", "should", "may", "might", "must", "shall", "of", "in", "on", "at",
+        "to", "for", "with", "by", "from", "about", "into", "onto", "over", "after", "before", "between",
+        "through", "during", "under", "against", "via", "per", "if", "then", "than", "so", "because",
+        "and", "or", "but", "as", "also", "which", "who", "whom", "whose", "what", "when", "where", "how",
+        "why", "there", "here", "not", "no", "all", "any", "some", "each", "every", "both", "more", "most",
+        "very", "too", "just", "up", "out", "off", "down", "again", "once", "only", "own", "same", "such",
+        "while", "whether", "until", "since", "though", "although", "yet", "nor", "either", "neither",
+        "let", "get", "got", "make", "one", "first", "next", "finally",
+    ]
+
+    public static func contains(_ word: String) -> Bool { all.contains(word) }
+}

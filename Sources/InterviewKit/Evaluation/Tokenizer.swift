@@ -1,0 +1,198 @@
+import Foundation
+
+/// One word of an analysed text: its normal form, its stem, where it came from in the original, and
+/// the sentence, clause and negation it belongs to.
+public struct Token: Sendable, Hashable {
+    /// Lower-case, NFKC, contractions expanded ("wouldn't" gives "would" and "not").
+    public var word: String
+    public var stem: String
+    /// Unicode-scalar offsets of the original word this token came from.
+    public var range: Range<Int>
+    public var sentence: Int
+    public var clause: Int
+    /// The index of the negation cue whose scope this token lies in, if any.
+    public var negatedBy: Int?
+}
+
+/// An answer (or phrase) broken into tokens and sentences, ready for matching.
+public struct AnalyzedText: Sendable {
+    public var tokens: [Token]
+    /// Unicode-scalar ranges of the sentences.
+    public var sentences: [Range<Int>]
+    /// Words as a person counts them: "wouldn't" is one.
+    public var wordCount: Int
+    /// The original text as scalars, for quoting evidence.
+    let scalars: [Unicode.Scalar]
+
+    /// The original text of a scalar range.
+    public func quote(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[clamped])
+        return String(view)
+    }
+}
+
+/// Breaks text into normalised, stemmed tokens and sentences, and marks negation scopes.
+public struct Tokenizer: Sendable {
+    let stemmer: Stemmer
+
+    public init(stemmer: Stemmer = .english) {
+        self.stemmer = stemmer
+    }
+
+    /// Whether `text` holds no word characters at all (an empty phrase).
+    public static func hasNoWords(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { isWordScalar($0) }
+    }
+
+    /// The stemmed tokens of a short phrase, as rubric phrases are matched.
+    public func stems(of phrase: String) -> [String] {
+        analyze(phrase, markNegation: false).tokens.map(\.stem)
+    }
+
+    /// The normalised, unstemmed words of a phrase.
+    public func words(of phrase: String) -> [String] {
+        analyze(phrase, markNegation: false).tokens.map(\.word)
+    }
+
+    public func analyze(_ text: String, markNegation: Bool = true) -> AnalyzedText {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        var sentences: [Range<Int>] = []
+        var wordCount = 0
+        var sentence = 0
+        var clause = 0
+        var sentenceStart: Int?
+        var lastTokenEnd = 0
+        var pendingSentenceBreak = false
+        var pendingClauseBreak = false
+
+        func closeSentence() {
+            if let start = sentenceStart {
+                sentences.append(start..<lastTokenEnd)
+                sentence += 1
+                clause += 1
+                sentenceStart = nil
+            }
+        }
+
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if Self.isWordScalar(scalar) {
+                // A word: letters and digits, with apostrophes between letters and '.' or ','
+                // between digits ("0.5", "10,000").
+                let start = index
+                var end = index + 1
+                while end < count {
+                    let next = scalars[end]
+                    if Self.isWordScalar(next) {
+                        end += 1
+                    } else if Self.isApostrophe(next), end + 1 < count, scalars[end + 1].properties.isAlphabetic, scalars[end - 1].properties.isAlphabetic {
+                        end += 1
+                    } else if next == "." || next == ",", end + 1 < count, Self.isDigit(scalars[end + 1]), Self.isDigit(scalars[end - 1]) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                if pendingSentenceBreak {
+                    // "e.g. the model": a full stop followed by a lower-case word does not end a sentence.
+                    if scalars[start].properties.isLowercase {
+                        pendingClauseBreak = true
+                    } else {
+                        closeSentence()
+                    }
+                    pendingSentenceBreak = false
+                }
+                if pendingClauseBreak {
+                    clause += 1
+                    pendingClauseBreak = false
+                }
+                if sentenceStart == nil { sentenceStart = start }
+                wordCount += 1
+                var raw = String.UnicodeScalarView()
+                raw.append(contentsOf: scalars[start..<end])
+                for word in Self.normalizedWords(String(raw)) {
+                    if Self.clauseBreakWords.contains(word) { clause += 1 }
+                    tokens.append(Token(word: word, stem: stemmer.stem(word), range: start..<end, sentence: sentence, clause: clause, negatedBy: nil))
+                }
+                lastTokenEnd = end
+                index = end
+                continue
+            }
+            switch scalar {
+            case ".", "!", "?", "…":
+                pendingSentenceBreak = true
+            case "\n":
+                // A blank line or a list item starts a new sentence; a wrapped line does not.
+                var look = index + 1
+                while look < count, scalars[look] == " " || scalars[look] == "\t" || scalars[look] == "\r" { look += 1 }
+                if look < count, scalars[look] == "\n" || Self.isBullet(scalars, at: look) {
+                    closeSentence()
+                    pendingSentenceBreak = false
+                }
+            case ",", ";", ":", "(", ")", "—", "–", "\"", "“", "”":
+                pendingClauseBreak = true
+            default:
+                break
+            }
+            index += 1
+        }
+        closeSentence()
+        if markNegation { NegationScope.mark(&tokens) }
+        return AnalyzedText(tokens: tokens, sentences: sentences, wordCount: wordCount, scalars: scalars)
+    }
+
+    // MARK: Normalisation
+
+    static let clauseBreakWords: Set<String> = ["but", "however", "although", "though", "whereas", "instead", "otherwise"]
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" || scalar == "`"
+    }
+
+    static func isBullet(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        if scalar == "-" || scalar == "*" || scalar == "•" || scalar == "+" { return true }
+        var look = index
+        while look < scalars.count, isDigit(scalars[look]) { look += 1 }
+        return look > index && look < scalars.count && (scalars[look] == "." || scalars[look] == ")")
+    }
+
+    /// The normal words of one raw word: NFKC, lower case, straight apostrophes, contractions expanded.
+    static func normalizedWords(_ raw: String) -> [String] {
+        var word = raw.precomposedStringWithCompatibilityMapping.lowercased()
+        if word.unicodeScalars.contains(where: { isApostrophe($0) && $0 != "'" }) {
+            word = String(String.UnicodeScalarView(word.unicodeScalars.map { isApostrophe($0) ? "'" : $0 }))
+        }
+        guard word.contains("'") else {
+            if word == "cannot" { return ["can", "not"] }
+            return [word]
+        }
+        if let irregular = irregularNegations[word] { return irregular }
+        for (suffix, expansion) in contractionSuffixes where word.hasSuffix(suffix) && word.count > suffix.count {
+            let base = String(word.dropLast(suffix.count)).replacingOccurrences(of: "'", with: "")
+            return expansion.isEmpty ? [base] : [base, expansion]
+        }
+        return [word.replacingOccurrences(of: "'", with: "")]
+    }
+
+    static let irregularNegations: [String: [String]] = [
+        "won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"], "ain't": ["is", "not"],
+    ]
+
+    static let contractionSuffixes: [(String, String)] = [
+        ("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"), ("'m", "am"), ("'s", ""),
+    ]
+}

@@ -1,0 +1,2 @@
+import InterviewKit
+print(Stemmer.english.stem("monitoring"))
