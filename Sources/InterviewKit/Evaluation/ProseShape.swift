@@ -4,8 +4,11 @@
 /// The text is cut into fragments at clause boundaries (commas, semicolons, sentence ends). A
 /// fragment with none of the small words that join real sentences ("the", "we", "would", "on", …)
 /// is a keyword fragment. The share of words in such fragments sets the factor: up to 15% costs
-/// nothing (prose has the odd short fragment), all of them costs everything.
+/// nothing (prose has the odd short fragment); a bare list keeps a fifth of its credit, for knowing
+/// the terms.
 public struct ProseShape: Sendable, Hashable {
+    static let minimumFactor = 0.2
+
     public var keywordShare: Double
     public var factor: Double
 
@@ -25,7 +28,7 @@ public struct ProseShape: Sendable, Hashable {
             start = end + 1
         }
         let share = Double(keywordWords) / Double(tokens.count)
-        return ProseShape(keywordShare: share, factor: max(0, min(1, (1 - share) / 0.85)))
+        return ProseShape(keywordShare: share, factor: max(minimumFactor, min(1, (1 - share) / 0.85)))
     }
 }
 

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct MockInterview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-interview",
+        abstract: "Practise machine-learning interviews in the terminal.",
+        discussion: """
+            An interviewer asks five ML questions with adaptive follow-ups, records every turn in \
+            SQLite and scores each answer with a deterministic rubric engine.
+
+            Start here:   mock-interview start
+            Sessions are addressed by number or `last`.
+            """,
+        version: "1.0.0",
+        subcommands: [
+            EvaluateCommand.self, RubricCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,39 @@
+import Foundation
+import InterviewKit
+
+/// Writes to stdout and stderr, with colour only when stdout is a terminal and `NO_COLOR` is unset.
+enum Output {
+    static let isTerminal = isatty(STDOUT_FILENO) == 1
+    static let useColor = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+    static var palette: Palette { useColor ? .ansi : .plain }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Encodes values as the program's JSON: snake_case keys, sorted, ISO-8601 dates with milliseconds.
+    static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.string(from: date))
+        }
+        return encoder
+    }
+
+    static func json<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+        String(decoding: try jsonEncoder(pretty: pretty).encode(value), as: UTF8.self)
+    }
+}

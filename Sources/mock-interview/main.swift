@@ -1,2 +1,0 @@
-import InterviewKit
-print(Stemmer.english.stem("monitoring"))
