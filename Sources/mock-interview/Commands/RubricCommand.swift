@@ -6,7 +6,7 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Check question files, or draft one from a model answer.",
-        subcommands: [RubricLintCommand.self]
+        subcommands: [RubricLintCommand.self, RubricDraftCommand.self]
     )
 }
 
