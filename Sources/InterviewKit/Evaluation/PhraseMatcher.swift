@@ -84,7 +84,8 @@ public struct PhraseMatcher: Sendable {
                 var complete = true
                 for (offset, key) in phrase.keys.enumerated().dropFirst() {
                     let position = start + offset
-                    guard position < tokens.count, tokens[position].word == key || tokens[position].word == key + "s" else {
+                    guard position < tokens.count, tokens[position].sentence == tokens[start].sentence,
+                          tokens[position].word == key || tokens[position].word == key + "s" else {
                         complete = false
                         break
                     }

@@ -88,9 +88,9 @@ public struct Tokenizer: Sendable {
                 var end = index + 1
                 while end < count {
                     let next = scalars[end]
-                    if Self.isWordScalar(next) {
+                    if Self.isWordScalar(next) || Self.isCombiningMark(next) {
                         end += 1
-                    } else if Self.isApostrophe(next), end + 1 < count, scalars[end + 1].properties.isAlphabetic, scalars[end - 1].properties.isAlphabetic {
+                    } else if Self.isApostrophe(next), end + 1 < count, scalars[end + 1].properties.isAlphabetic, scalars[end - 1].properties.isAlphabetic || Self.isCombiningMark(scalars[end - 1]) {
                         end += 1
                     } else if next == "." || next == ",", end + 1 < count, Self.isDigit(scalars[end + 1]), Self.isDigit(scalars[end - 1]) {
                         end += 1
@@ -152,6 +152,14 @@ public struct Tokenizer: Sendable {
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// An accent or other mark that belongs to the letter before it ("e\u{301}" is "é" before NFKC).
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
