@@ -50,9 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"]),
+        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Fixtures"]),
         .testTarget(name: "InterviewStoreTests", dependencies: ["InterviewStore"]),
-        .testTarget(name: "InterviewReportsTests", dependencies: ["InterviewReports"]),
+        .testTarget(name: "InterviewReportsTests", dependencies: ["InterviewReports"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
     ],
     swiftLanguageModes: [.v6]

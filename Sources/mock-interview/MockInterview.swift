@@ -14,7 +14,7 @@ struct MockInterview: ParsableCommand {
             """,
         version: "1.0.0",
         subcommands: [
-            EvaluateCommand.self, RubricCommand.self,
+            StartCommand.self, ResumeCommand.self, ListCommand.self, EvaluateCommand.self, RubricCommand.self,
         ]
     )
 }

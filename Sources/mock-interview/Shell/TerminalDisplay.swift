@@ -32,7 +32,6 @@ struct TerminalDisplay {
                 say(palette.dim(why))
             }
             say(wrap("Interviewer: ", prompt.text))
-            if !interactive { say("") }
         case let .hint(text):
             say(palette.warn("Hint: ") + (text ?? "Think about what a senior engineer would check first, then what they would change, then how they would know it worked."))
         case let .time(session, question):

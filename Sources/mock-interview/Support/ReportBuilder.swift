@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+import InterviewReports
+import InterviewStore
+
+/// Gathers what a report needs from the store (the session and earlier attempts at its questions)
+/// and renders it.
+struct ReportBuilder {
+    /// How many earlier sessions the progress section compares against.
+    static let historyLimit = 10
+
+    let store: SessionStore
+    let questions: [Question]
+
+    func history(for transcript: SessionTranscript) throws -> [SessionTranscript] {
+        let ids = try store.earlierSessions(before: transcript.session.id, sharingQuestions: transcript.session.questionIDs, limit: Self.historyLimit)
+        return try ids.map { try store.transcript(id: $0) }
+    }
+
+    func markdown(for transcript: SessionTranscript) throws -> String {
+        MarkdownReport.render(transcript, history: try history(for: transcript), questions: questions)
+    }
+
+    func render(_ transcript: SessionTranscript, format: ReportFileFormat) throws -> String {
+        let history = try history(for: transcript)
+        switch format {
+        case .markdown: return MarkdownReport.render(transcript, history: history, questions: questions)
+        case .json: return try JSONReport.render(transcript, history: history, questions: questions)
+        case .html: return HTMLReport.render(transcript, history: history, questions: questions)
+        }
+    }
+}
+
+/// The formats `report` writes.
+enum ReportFileFormat: String, CaseIterable, ExpressibleByArgument {
+    case markdown, json, html
+
+    var fileExtension: String {
+        switch self {
+        case .markdown: "md"
+        case .json: "json"
+        case .html: "html"
+        }
+    }
+}
