@@ -1,0 +1,116 @@
+/// Turns stored text (answers, prompts, labels, tips, names) into Markdown that renders as exactly
+/// that text, in cmark-gfm and in Ink alike.
+///
+/// Every character either parser could read as markup becomes a character reference: `<`, `>`, `&`
+/// as `&lt;` `&gt;` `&amp;`, and `\` `` ` `` `*` `_` `~` `[` `]` `|` `#` as numeric references
+/// (`&#42;`), as well as any ASCII punctuation that opens a line and the `.` or `)` after a line's
+/// leading digits (list markers). Backslash escapes are not used: Ink drops every backslash, so
+/// `\\` would lose the character and a backslash at the end of a line turns into a line break that
+/// pulls the next line's `>` into the text. References are read as literal text by both parsers,
+/// and Ink copies them through untouched. A combining mark that would fuse with a reference or
+/// with the start of a line (and so hide it from Ink, which reads whole characters) is written as a
+/// reference too.
+///
+/// Control characters and escape sequences are removed first (see `TerminalText`), lines are
+/// trimmed and tabs become spaces, so no indentation can open a code block and no trailing spaces
+/// can make a hard break.
+enum MarkdownText {
+    /// One line of text for a paragraph, a list item, a heading or a table cell.
+    static func inline(_ text: String) -> String {
+        lines(of: text).filter { !$0.isEmpty }.map(escapeLine).joined(separator: " ")
+    }
+
+    /// The text as blockquote lines (`> …`), its paragraphs separated by `>` lines; `nil` when the
+    /// text has no visible content.
+    static func blockquote(_ text: String) -> String? {
+        var paragraphs: [[String]] = [[]]
+        for line in lines(of: text) {
+            if line.isEmpty {
+                if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
+            } else {
+                paragraphs[paragraphs.count - 1].append(escapeLine(line))
+            }
+        }
+        let kept = paragraphs.filter { !$0.isEmpty }
+        guard !kept.isEmpty else { return nil }
+        return kept.map { $0.map { "> " + $0 }.joined(separator: "\n") }.joined(separator: "\n>\n")
+    }
+
+    /// Sanitised, trimmed lines with tabs as spaces.
+    static func lines(of text: String) -> [String] {
+        TerminalText.sanitised(text)
+            .replacingTabs()
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingSpaces() }
+    }
+
+    static func escapeLine(_ line: String) -> String {
+        var output = ""
+        var previousWasReference = true // the start of a line counts as a reference boundary
+        var inLeadingDigits = true
+        for (offset, scalar) in line.unicodeScalars.enumerated() {
+            let isDigit = ("0"..."9").contains(scalar)
+            let reference: String?
+            if let always = alwaysEscaped[scalar] {
+                reference = always
+            } else if offset == 0, scalar.isASCII, isASCIIPunctuation(scalar) {
+                reference = numericReference(scalar)
+            } else if inLeadingDigits, offset > 0, scalar == "." || scalar == ")" {
+                reference = numericReference(scalar)
+            } else if previousWasReference, extendsGrapheme(scalar) {
+                reference = numericReference(scalar)
+            } else {
+                reference = nil
+            }
+            if !isDigit { inLeadingDigits = false }
+            if let reference {
+                output += reference
+                previousWasReference = true
+            } else {
+                output.unicodeScalars.append(scalar)
+                previousWasReference = false
+            }
+        }
+        return output
+    }
+
+    static let alwaysEscaped: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;"]
+        for scalar in "\\`*_~[]|#".unicodeScalars {
+            table[scalar] = numericReference(scalar)
+        }
+        return table
+    }()
+
+    static func numericReference(_ scalar: Unicode.Scalar) -> String {
+        "&#\(scalar.value);"
+    }
+
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
+        default: false
+        }
+    }
+
+    /// Whether the scalar joins the character before it (combining marks, ZWJ, variation selectors).
+    static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
+    }
+}
+
+extension StringProtocol {
+    func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+
+    /// Without leading and trailing spaces (the only whitespace left after sanitising and tabs).
+    func trimmingSpaces() -> String {
+        let scalars = Array(unicodeScalars)
+        guard let first = scalars.firstIndex(where: { $0 != " " }),
+              let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
+    }
+}
