@@ -14,7 +14,9 @@ struct MockInterview: ParsableCommand {
             """,
         version: "1.0.0",
         subcommands: [
-            StartCommand.self, ResumeCommand.self, ListCommand.self, EvaluateCommand.self, RubricCommand.self,
+            StartCommand.self, ResumeCommand.self, ListCommand.self, ReportCommand.self, ReplayCommand.self,
+            ProgressCommand.self, RescoreCommand.self, ExportCommand.self, EvaluateCommand.self, RubricCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
