@@ -138,7 +138,7 @@ struct DialogueContext {
     func holds(_ clause: DialogueCondition.Clause) -> Bool {
         switch clause {
         case let .covered(ids): ids.allSatisfy(covered.contains)
-        case let .missed(ids): ids.contains { !covered.contains($0) }
+        case let .missed(ids): ids.allSatisfy { !covered.contains($0) }
         case let .stagePresent(id): evaluation.stages.contains { $0.id == id && $0.status != .missing }
         case let .stageMissing(id): evaluation.stages.contains { $0.id == id && $0.status == .missing }
         case let .scoreBelow(bound): evaluation.score < bound

@@ -20,7 +20,9 @@ struct InterviewShell {
         let recorder = StoreRecorder(store: store, sessionID: session.id)
         let status: SessionStatus
         if interactive {
-            let palette = Output.palette
+            // Readline must be told which prompt bytes take no room on screen (\u{1}…\u{2}), or it
+            // wraps long lines in the wrong place.
+            let palette = Output.useColor ? Palette.readlinePrompt : .plain
             let source = ReadlineSource(historyFile: Locations.historyFile(), firstPrompt: palette.bold("you› "), continuationPrompt: palette.dim("   › "))
             var conductor = InterviewConductor(interviewer: interviewer, source: source, recorder: recorder, feedback: session.feedback, sessionStart: session.startedAt, earlierTurns: earlierTurns, display: display.show)
             status = try conductor.run()

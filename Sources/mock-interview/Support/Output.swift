@@ -37,3 +37,12 @@ enum Output {
         String(decoding: try jsonEncoder(pretty: pretty).encode(value), as: UTF8.self)
     }
 }
+
+extension Palette {
+    /// ANSI styling for readline prompts: escape sequences wrapped in RL_PROMPT_START_IGNORE /
+    /// RL_PROMPT_END_IGNORE so readline knows they take no columns.
+    static let readlinePrompt = Palette(
+        bold: { "\u{1}\u{1B}[1m\u{2}\($0)\u{1}\u{1B}[0m\u{2}" }, dim: { "\u{1}\u{1B}[2m\u{2}\($0)\u{1}\u{1B}[0m\u{2}" },
+        good: { $0 }, bad: { $0 }, warn: { $0 }, accent: { $0 }
+    )
+}
