@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import InterviewKit
 
 /// Why a session store could not do what was asked, worded for the person at the terminal: what is
 /// wrong and what to do about it.
@@ -31,6 +32,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible, Loca
     case unknownTurn(id: Int64)
     /// The turn was already answered or skipped; answers are recorded once.
     case turnClosed(id: Int64, outcome: TurnRecord.Outcome)
+    /// The turn has no answer to evaluate.
+    case turnNotAnswered(id: Int64, outcome: TurnRecord.Outcome)
     /// The session cannot be resumed: it is complete, or another live process is recording it.
     case notResumable(id: Int64, reason: String)
     /// Any other SQLite or file-system failure.
@@ -66,6 +69,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible, Loca
             "no turn \(id) in the database."
         case .turnClosed(let id, let outcome):
             "turn \(id) was already \(outcome.rawValue); an answer is recorded once (use appendEvaluation to rescore it)."
+        case .turnNotAnswered(let id, let outcome):
+            "turn \(id) is \(outcome.rawValue): it has no answer to evaluate."
         case .notResumable(let id, let reason):
             "session \(id) cannot be resumed: \(reason)."
         case .failed(let path, let detail):
