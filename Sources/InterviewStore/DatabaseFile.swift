@@ -27,6 +27,9 @@ enum DatabaseFile {
             if code == ENOENT { return .absent }
             throw .cannotCreate(path: path, reason: code == ENOTDIR ? "a part of the path is not a folder" : reason(code))
         }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw .cannotCreate(path: path, reason: "it is a folder; the database is a file, such as \(path)/interviews.sqlite")
+        }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw .notADatabase(path: path)
         }

@@ -110,6 +110,15 @@ struct DatabaseFileTests {
         }
     }
 
+    @Test("a folder given as the database path is refused with a hint at the file it should be")
+    func pathIsAFolder() throws {
+        try withTemporaryDirectory { dir in
+            let reason = "it is a folder; the database is a file, such as \(dir)/interviews.sqlite"
+            #expect(throws: StoreError.cannotCreate(path: dir, reason: reason)) { try SessionStore(path: dir) }
+            #expect(throws: StoreError.cannotCreate(path: dir, reason: reason)) { try SessionStore(readingFrom: dir) }
+        }
+    }
+
     @Test("a store opened for reading refuses to record, saying it is read-only")
     func readingStoreRefusesWrites() throws {
         try withTemporaryDirectory { dir in
