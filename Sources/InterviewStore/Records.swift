@@ -3,7 +3,7 @@ import GRDB
 import InterviewKit
 
 // The rows of the tables in Schema.swift, one record type per table. Dates are stored as
-// `Timestamp` text and arrays and evaluations as JSON text; each record converts to and from its
+// `StoredTimestamp` text and arrays and evaluations as JSON text; each record converts to and from its
 // InterviewKit value, and a value that does not decode throws `RecordDecodingFailure`.
 
 /// A row of `sessions`.
@@ -49,8 +49,8 @@ struct SessionRow: FetchableRecord, MutablePersistableRecord {
 
     func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
-        container["started_at"] = Timestamp.string(from: startedAt)
-        container["ended_at"] = endedAt.map(Timestamp.string(from:))
+        container["started_at"] = StoredTimestamp.string(from: startedAt)
+        container["ended_at"] = endedAt.map(StoredTimestamp.string(from:))
         container["status"] = status.rawValue
         container["candidate"] = candidate
         container["question_ids"] = try JSONText.encode(questionIDs)
@@ -58,7 +58,7 @@ struct SessionRow: FetchableRecord, MutablePersistableRecord {
         container["owner_pid"] = ownerPID
         container["score"] = score
         container["answered_turns"] = answeredTurns
-        container["last_event_at"] = lastEventAt.map(Timestamp.string(from:))
+        container["last_event_at"] = lastEventAt.map(StoredTimestamp.string(from:))
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -129,9 +129,9 @@ struct TurnRow: FetchableRecord, MutablePersistableRecord {
         container["node_id"] = nodeID
         container["prompt"] = prompt
         container["why"] = why
-        container["asked_at"] = Timestamp.string(from: askedAt)
-        container["first_input_at"] = firstInputAt.map(Timestamp.string(from:))
-        container["submitted_at"] = submittedAt.map(Timestamp.string(from:))
+        container["asked_at"] = StoredTimestamp.string(from: askedAt)
+        container["first_input_at"] = firstInputAt.map(StoredTimestamp.string(from:))
+        container["submitted_at"] = submittedAt.map(StoredTimestamp.string(from:))
         container["answer"] = answer
         container["outcome"] = outcome.rawValue
         container["hints_used"] = hintsUsed
@@ -176,7 +176,7 @@ struct EvaluationRow: FetchableRecord, MutablePersistableRecord {
     func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["turn_id"] = turnID
-        container["created_at"] = Timestamp.string(from: createdAt)
+        container["created_at"] = StoredTimestamp.string(from: createdAt)
         container["engine"] = evaluation.engine
         container["rubric_hash"] = evaluation.rubricHash
         container["score"] = evaluation.score
@@ -232,7 +232,7 @@ struct ColumnDecoder {
 
     func optionalDate(_ column: String) throws -> Date? {
         guard let text: String = try value(column) else { return nil }
-        guard let date = Timestamp.date(from: text) else {
+        guard let date = StoredTimestamp.date(from: text) else {
             throw failure(column, "'\(text)' is not a timestamp like 2026-12-01T10:15:03.042Z")
         }
         return date

@@ -22,7 +22,7 @@ extension SessionStore {
                 if current?.id != id {
                     // The text is read and parsed once per session, not once per point.
                     let text: String = row[1]
-                    guard let date = Timestamp.date(from: text) else {
+                    guard let date = StoredTimestamp.date(from: text) else {
                         throw RecordDecodingFailure(table: "session_questions", id: id, detail: "started_at: '\(text)' is not a timestamp")
                     }
                     current = (id, date)

@@ -13,7 +13,7 @@ extension SessionStore {
     ) throws(StoreError) -> SessionRecord {
         try write { db in
             var row = SessionRow(
-                startedAt: Timestamp.rounded(date), candidate: candidate, questionIDs: questionIDs,
+                startedAt: StoredTimestamp.rounded(date), candidate: candidate, questionIDs: questionIDs,
                 feedback: feedback, ownerPID: OwnerProcess.current)
             try row.insert(db)
             return row.record()
@@ -32,7 +32,7 @@ extension SessionStore {
             let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM turns WHERE session_id = ?", arguments: [sessionID])
             var row = TurnRow(
                 sessionID: sessionID, sequence: last.map { $0 + 1 } ?? 0, questionID: questionID, nodeID: nodeID,
-                prompt: prompt, why: why, askedAt: Timestamp.rounded(askedAt))
+                prompt: prompt, why: why, askedAt: StoredTimestamp.rounded(askedAt))
             try row.insert(db)
             try Self.touch(db, sessionID: sessionID, at: row.askedAt)
             return row.record(evaluations: [])
@@ -52,17 +52,17 @@ extension SessionStore {
         try write { db in
             var turn = try Self.pendingTurn(db, id: turnID)
             turn.answer = answer
-            turn.firstInputAt = firstInputAt.map(Timestamp.rounded)
-            turn.submittedAt = Timestamp.rounded(submittedAt)
+            turn.firstInputAt = firstInputAt.map(StoredTimestamp.rounded)
+            turn.submittedAt = StoredTimestamp.rounded(submittedAt)
             turn.outcome = .answered
             turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
             turn.score = evaluation.score
             try turn.update(db)
-            var stored = EvaluationRow(turnID: turnID, createdAt: Timestamp.rounded(submittedAt), evaluation: evaluation)
+            var stored = EvaluationRow(turnID: turnID, createdAt: StoredTimestamp.rounded(submittedAt), evaluation: evaluation)
             try stored.insert(db)
             try Self.replaceMisses(db, turn: turn, evaluation: evaluation)
             try db.execute(sql: "UPDATE sessions SET answered_turns = answered_turns + 1 WHERE id = ?", arguments: [turn.sessionID])
-            try Self.touch(db, sessionID: turn.sessionID, at: Timestamp.rounded(submittedAt))
+            try Self.touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(submittedAt))
             return turn.record(evaluations: [stored.stored])
         }
     }
@@ -72,11 +72,11 @@ extension SessionStore {
     public func recordSkip(turnID: Int64, at date: Date = Date(), hintsUsed: Int = 0) throws(StoreError) -> TurnRecord {
         try write { db in
             var turn = try Self.pendingTurn(db, id: turnID)
-            turn.submittedAt = Timestamp.rounded(date)
+            turn.submittedAt = StoredTimestamp.rounded(date)
             turn.outcome = .skipped
             turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
             try turn.update(db)
-            try Self.touch(db, sessionID: turn.sessionID, at: Timestamp.rounded(date))
+            try Self.touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(date))
             return turn.record(evaluations: [])
         }
     }
@@ -96,14 +96,14 @@ extension SessionStore {
     @discardableResult
     public func appendEvaluation(turnID: Int64, evaluation: Evaluation, at date: Date = Date()) throws(StoreError) -> StoredEvaluation {
         try write { db in
-            try Self.appendEvaluation(db, turnID: turnID, evaluation: evaluation, at: Timestamp.rounded(date))
+            try Self.appendEvaluation(db, turnID: turnID, evaluation: evaluation, at: StoredTimestamp.rounded(date))
         }
     }
 
     /// ``appendEvaluation(turnID:evaluation:at:)`` for many turns in one transaction (a rescore of
     /// thousands of answers), applied in turn order.
     public func appendEvaluations(_ evaluations: [Int64: Evaluation], at date: Date = Date()) throws(StoreError) {
-        let createdAt = Timestamp.rounded(date)
+        let createdAt = StoredTimestamp.rounded(date)
         try write { db in
             for (turnID, evaluation) in evaluations.sorted(by: { $0.key < $1.key }) {
                 _ = try Self.appendEvaluation(db, turnID: turnID, evaluation: evaluation, at: createdAt)
@@ -138,10 +138,10 @@ extension SessionStore {
     /// Ends a session with `status` (`completed` or `ended_early`, normally).
     public func finishSession(id: Int64, status: SessionStatus, at date: Date = Date()) throws(StoreError) {
         try write { db in
-            let endedAt = Timestamp.rounded(date)
+            let endedAt = StoredTimestamp.rounded(date)
             try db.execute(
                 sql: "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                arguments: [status.rawValue, Timestamp.string(from: endedAt), id])
+                arguments: [status.rawValue, StoredTimestamp.string(from: endedAt), id])
             if db.changesCount == 0 { throw StoreError.unknownSession(reference: String(id)) }
             try Self.touch(db, sessionID: id, at: endedAt)
         }
@@ -205,7 +205,7 @@ extension SessionStore {
 
     /// Moves the session's `last_event_at` forward to `date` (the end of its recorded time).
     private static func touch(_ db: Database, sessionID: Int64, at date: Date) throws {
-        let text = Timestamp.string(from: date)
+        let text = StoredTimestamp.string(from: date)
         try db.execute(
             sql: "UPDATE sessions SET last_event_at = ? WHERE id = ? AND (last_event_at IS NULL OR last_event_at < ?)",
             arguments: [text, sessionID, text])

@@ -45,7 +45,7 @@ extension SyntheticDatabase {
     /// The state of one generation: the random sequence, the clock, the pre-built texts.
     struct Generator {
         static let turnsPerTransaction = 2_000
-        static let start = Timestamp.date(milliseconds: 1_704_099_600_000) // 2024-01-01T09:00:00Z
+        static let start = StoredTimestamp.date(milliseconds: 1_704_099_600_000) // 2024-01-01T09:00:00Z
 
         var random: SeededGenerator
         let total: Int
@@ -99,23 +99,23 @@ extension SyntheticDatabase {
                 let session = planSession(index: total - remaining)
                 remaining -= 1
                 try insertSession.execute(arguments: [
-                    Timestamp.string(from: session.startedAt), session.endedAt.map(Timestamp.string(from:)),
+                    StoredTimestamp.string(from: session.startedAt), session.endedAt.map(StoredTimestamp.string(from:)),
                     session.status.rawValue, session.candidate, try JSONText.encode(session.questionIDs),
                     session.feedback.rawValue, session.score, session.answeredTurns,
-                    Timestamp.string(from: session.lastEventAt),
+                    StoredTimestamp.string(from: session.lastEventAt),
                 ])
                 let sessionID = db.lastInsertedRowID
                 for (sequence, turn) in session.turns.enumerated() {
                     try insertTurn.execute(arguments: [
                         sessionID, sequence, turn.question.id, turn.nodeID, turn.prompt, turn.why,
-                        Timestamp.string(from: turn.askedAt), turn.firstInputAt.map(Timestamp.string(from:)),
-                        turn.submittedAt.map(Timestamp.string(from:)), turn.answer, turn.outcome.rawValue,
+                        StoredTimestamp.string(from: turn.askedAt), turn.firstInputAt.map(StoredTimestamp.string(from:)),
+                        turn.submittedAt.map(StoredTimestamp.string(from:)), turn.answer, turn.outcome.rawValue,
                         turn.hintsUsed, turn.score,
                     ])
                     let turnID = db.lastInsertedRowID
                     guard let score = turn.score, let template = turn.template, let submitted = turn.submittedAt else { continue }
                     try insertEvaluation.execute(arguments: [
-                        turnID, Timestamp.string(from: submitted), Evaluator.engineVersion, template.rubricHash, score,
+                        turnID, StoredTimestamp.string(from: submitted), Evaluator.engineVersion, template.rubricHash, score,
                         template.json(score: score),
                     ])
                     for concept in template.missed {
@@ -125,7 +125,7 @@ extension SyntheticDatabase {
                     counts.conceptMisses += template.missed.count
                 }
                 for (questionID, score) in session.questionScores {
-                    try insertScore.execute(arguments: [sessionID, questionID, Timestamp.string(from: session.startedAt), score])
+                    try insertScore.execute(arguments: [sessionID, questionID, StoredTimestamp.string(from: session.startedAt), score])
                 }
                 counts.sessions += 1
                 counts.turns += session.turns.count
@@ -167,7 +167,7 @@ extension SyntheticDatabase {
 
         mutating func planSession(index: Int) -> PlannedSession {
             clock += random.double(0.5...1.5) * meanGap
-            let startedAt = Timestamp.rounded(clock)
+            let startedAt = StoredTimestamp.rounded(clock)
             let questions = SyntheticCorpus.questions
             let questionCount = min(questions.count, turnsPerSession)
             let first = index % questions.count
@@ -188,7 +188,7 @@ extension SyntheticDatabase {
                     nodeID: isOpening ? "open" : "probe-\(concept.id)",
                     prompt: isOpening ? question.prompt : "You did not mention \(concept.label.lowercased()). How would it fit into your approach?",
                     why: isOpening ? nil : "\(concept.label) was missing from the answer",
-                    askedAt: Timestamp.rounded(time), outcome: .answered, hintsUsed: random.chance(0.1) ? 1 : 0)
+                    askedAt: StoredTimestamp.rounded(time), outcome: .answered, hintsUsed: random.chance(0.1) ? 1 : 0)
                 let isLast = position == turnsPerSession - 1
                 if isLast && status == .interrupted {
                     turn.outcome = .pending
@@ -197,8 +197,8 @@ extension SyntheticDatabase {
                 }
                 let firstInput = time.addingTimeInterval(random.double(2...30))
                 let submitted = firstInput.addingTimeInterval(random.double(40...240))
-                turn.firstInputAt = Timestamp.rounded(firstInput)
-                turn.submittedAt = Timestamp.rounded(submitted)
+                turn.firstInputAt = StoredTimestamp.rounded(firstInput)
+                turn.submittedAt = StoredTimestamp.rounded(submitted)
                 time = submitted.addingTimeInterval(random.double(1...6))
                 if isLast && status == .endedEarly {
                     turn.outcome = .skipped
@@ -224,8 +224,8 @@ extension SyntheticDatabase {
                 ? nil : ((questionScores.reduce(0) { $0 + $1.1 } / Double(questionScores.count)) * 10).rounded() / 10
             let last = turns.last.map { $0.submittedAt ?? $0.askedAt } ?? startedAt
             return PlannedSession(
-                startedAt: startedAt, endedAt: status == .interrupted ? nil : Timestamp.rounded(time),
-                lastEventAt: status == .interrupted ? last : Timestamp.rounded(time), status: status,
+                startedAt: startedAt, endedAt: status == .interrupted ? nil : StoredTimestamp.rounded(time),
+                lastEventAt: status == .interrupted ? last : StoredTimestamp.rounded(time), status: status,
                 candidate: index % 7 == 0 ? nil : "candidate-\(index % 3 + 1)", questionIDs: asked.map(\.id),
                 feedback: [.end, .each, .off][index % 3], turns: turns, questionScores: questionScores,
                 score: overall, answeredTurns: turns.filter { $0.outcome == .answered }.count)

@@ -5,7 +5,7 @@ import Foundation
 /// Readable in `sqlite3`, sorts as text in time order (for years 0000–9999), and round-trips a
 /// `Date` exactly to the millisecond. Formatting and parsing are done by hand: they run for every
 /// row of `list` and `progress`, where a `DateFormatter` would dominate the cost.
-enum Timestamp {
+enum StoredTimestamp {
     /// Milliseconds since 1970, rounded to the nearest millisecond and kept within years 0000–9999.
     static func milliseconds(_ date: Date) -> Int64 {
         let value = (date.timeIntervalSince1970 * 1000).rounded()
