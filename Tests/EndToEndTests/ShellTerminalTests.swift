@@ -49,9 +49,9 @@ struct ShellTerminalTests {
         let listed = try Executable.run(["list", "--json", "--db", database])
         let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         #expect(sessions.first?["status"] as? String == "ended_early")
-        let history = try String(contentsOfFile: history, encoding: .utf8)
-        #expect(history.contains("data drift"), "the submitted answer should be in the history file")
-        #expect(!history.contains("abandoned"), "a cancelled line is not history")
+        let recalled = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(recalled.contains("data drift"), "the submitted answer should be in the history file")
+        #expect(!recalled.contains("abandoned"), "a cancelled line is not history")
         let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("state/history").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
