@@ -20,19 +20,6 @@ public struct Palette: Sendable {
         self.accent = accent
     }
 
-    public init(
-        bold: @escaping @Sendable (String) -> String, dim: @escaping @Sendable (String) -> String,
-        good: @escaping @Sendable (String) -> String, bad: @escaping @Sendable (String) -> String,
-        warn: @escaping @Sendable (String) -> String, accent: @escaping @Sendable (String) -> String
-    ) {
-        self.bold = bold
-        self.dim = dim
-        self.good = good
-        self.bad = bad
-        self.warn = warn
-        self.accent = accent
-    }
-
     public static let plain = Palette(bold: { $0 }, dim: { $0 }, good: { $0 }, bad: { $0 }, warn: { $0 }, accent: { $0 })
 
     public static let ansi = Palette(
