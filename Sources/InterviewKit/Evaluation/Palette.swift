@@ -20,3 +20,11 @@ public struct Palette: Sendable {
         self.accent = accent
     }
 
+    public static let plain = Palette(bold: { $0 }, dim: { $0 }, good: { $0 }, bad: { $0 }, warn: { $0 }, accent: { $0 })
+
+    public static let ansi = Palette(
+        bold: { "\u{1B}[1m\($0)\u{1B}[0m" }, dim: { "\u{1B}[2m\($0)\u{1B}[0m" },
+        good: { "\u{1B}[32m\($0)\u{1B}[0m" }, bad: { "\u{1B}[31m\($0)\u{1B}[0m" },
+        warn: { "\u{1B}[33m\($0)\u{1B}[0m" }, accent: { "\u{1B}[36m\($0)\u{1B}[0m" }
+    )
+}
