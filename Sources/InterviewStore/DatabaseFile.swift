@@ -105,8 +105,9 @@ enum DatabaseFile {
         return nil
     }
 
-    /// Gives the -wal and -shm files the database file's permissions (SQLite does so when it creates
-    /// them; this covers files left by an older run).
+    /// Gives the -wal and -shm files the database file's permissions. SQLite does so when it creates
+    /// them, but a read-only open of a read-only file leaves them read-only behind it, and a later
+    /// writer could not use them.
     static func alignSidecarModes(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
@@ -119,9 +120,9 @@ enum DatabaseFile {
         }
     }
 
-    /// Whether SQLite could create the -shm file a read of a WAL database needs.
-    static func canCreateSharedMemory(_ path: String) -> Bool {
-        access(path + "-shm", F_OK) == 0 || access(folder(of: path), W_OK) == 0
+    /// Whether SQLite can open or create the -shm file a read of a WAL database needs.
+    static func canUseSharedMemory(_ path: String) -> Bool {
+        access(path + "-shm", F_OK) == 0 ? access(path + "-shm", R_OK) == 0 : access(folder(of: path), W_OK) == 0
     }
 
     static func folder(of path: String) -> String {

@@ -45,6 +45,7 @@ public final class SessionStore: Sendable {
             if let obstacle = DatabaseFile.writeObstacle(path) {
                 throw .readOnly(path: path, reason: obstacle)
             }
+            DatabaseFile.alignSidecarModes(path)
         }
         pool = try Self.openPool(path, label: path, readOnly: false)
         try Self.perform(path) { [pool] in
@@ -120,9 +121,9 @@ public final class SessionStore: Sendable {
         return configuration
     }
 
-    /// A read-only pool on `path`, able to read a WAL database even in a folder where SQLite cannot
-    /// create the -shm file: there it opens the file as `immutable` (without locks or -shm; nobody
-    /// can write in that folder either).
+    /// A read-only pool on `path`, able to read a WAL database even where SQLite cannot use a -shm
+    /// file (a read-only folder, or a -shm left by another user): there it opens the file as
+    /// `immutable`, without locks or -shm, reading what the last checkpoint wrote to the file.
     private static func openForReading(_ path: String) throws -> DatabasePool {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
@@ -130,7 +131,7 @@ public final class SessionStore: Sendable {
             return pool
         } catch let error as DatabaseError
             where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode)
-            && !DatabaseFile.canCreateSharedMemory(path)
+            && !DatabaseFile.canUseSharedMemory(path)
         {
             let pool = try DatabasePool(path: immutableURI(path), configuration: configuration(readOnly: true))
             try pool.read { _ = try Row.fetchOne($0, sql: "SELECT 1 FROM sqlite_master") }
