@@ -12,13 +12,16 @@ struct TmuxSession {
         try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
+    /// Sends keys by name ("Enter", "C-c", "Tab"), with a short pause after, as a person would.
     func send(_ keys: String...) throws {
         try Self.tmux(["send-keys", "-t", name] + keys)
+        Thread.sleep(forTimeInterval: 0.15)
     }
 
     /// Types text literally (no key names).
     func type(_ text: String) throws {
         try Self.tmux(["send-keys", "-t", name, "-l", text])
+        Thread.sleep(forTimeInterval: 0.15)
     }
 
     func screen() throws -> String {

@@ -69,6 +69,12 @@ struct ReadlineSource: LineSource {
         Self.prepareHistoryFile(historyFile)
         read_history(historyFile)
         stifle_history(1000)
+        // A parent may have left SIGINT blocked (test runners, some job launchers): unblock it, or
+        // Ctrl-C would never reach the handler.
+        var interruptOnly = sigset_t()
+        sigemptyset(&interruptOnly)
+        sigaddset(&interruptOnly, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interruptOnly, nil)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handleInterrupt
         sigemptyset(&action.sa_mask)
@@ -94,7 +100,7 @@ struct ReadlineSource: LineSource {
         guard let pointer else { return cancelled ? .interrupt : .end }
         defer { free(pointer) }
         if cancelled {
-            print("^C")
+            print("")
             return .interrupt
         }
         let millis = firstKeyMillis.load(ordering: .relaxed)
