@@ -24,6 +24,12 @@ struct PhraseMatcherTests {
         #expect(quotes(phrase, in: text) == expected)
     }
 
+    @Test("a later occurrence of a middle word is tried when the first leads nowhere")
+    func backtracking() {
+        #expect(quotes("feature store outage", in: "the feature store store went far down in an outage") == [])
+        #expect(quotes("feature store outage", in: "a feature store store big outage") == ["feature store store big outage"])
+    }
+
     @Test("three words between the phrase's words are too many")
     func gapTooWide() {
         #expect(matches("data drift", in: "the data has very clearly drifted").isEmpty)

@@ -63,20 +63,11 @@ public struct PhraseMatcher: Sendable {
         var found: [PhraseMatch] = []
         switch phrase.kind {
         case .stemmed:
+            let keys = Array(phrase.keys.dropFirst())
             for start in index.byStem[first] ?? [] {
-                var last = start
-                var complete = true
-                for key in phrase.keys.dropFirst() {
-                    var next: Int?
-                    var look = last + 1
-                    while look < tokens.count, look <= last + 1 + Self.maximumGap, tokens[look].sentence == tokens[start].sentence {
-                        if tokens[look].stem == key { next = look; break }
-                        look += 1
-                    }
-                    guard let next else { complete = false; break }
-                    last = next
+                if let last = end(of: keys, after: start, sentence: tokens[start].sentence) {
+                    found.append(match(phrase, from: start, to: last))
                 }
-                if complete { found.append(match(phrase, from: start, to: last)) }
             }
         case .exact:
             let starts = (index.byWord[first] ?? []) + (index.byWord[first + "s"] ?? [])
@@ -94,6 +85,25 @@ public struct PhraseMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// The position of the last word of `keys` matched in order after `position`, each within
+    /// `maximumGap` words of the one before, trying every candidate (so "a b b x x c" matches "a b c").
+    private func end(of keys: ArraySlice<String>, after position: Int, sentence: Int) -> Int? {
+        guard let key = keys.first else { return position }
+        let tokens = text.tokens
+        var look = position + 1
+        while look < tokens.count, look <= position + 1 + Self.maximumGap, tokens[look].sentence == sentence {
+            if tokens[look].stem == key, let last = end(of: keys.dropFirst(), after: look, sentence: sentence) {
+                return last
+            }
+            look += 1
+        }
+        return nil
+    }
+
+    private func end(of keys: [String], after position: Int, sentence: Int) -> Int? {
+        end(of: keys[...], after: position, sentence: sentence)
     }
 
     private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int) -> PhraseMatch {
