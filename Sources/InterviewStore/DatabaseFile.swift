@@ -125,6 +125,40 @@ enum DatabaseFile {
         access(path + "-shm", F_OK) == 0 ? access(path + "-shm", R_OK) == 0 : access(folder(of: path), W_OK) == 0
     }
 
+    /// Whether the file system holding `path` has less than a megabyte left (for this user: root may
+    /// use the reserved blocks). SQLite reports a full disk as `SQLITE_FULL` only when a write comes
+    /// up short; growing the -shm file or syncing on a full disk gives `SQLITE_IOERR` instead.
+    static func isOnFullDisk(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(folder(of: path), &info) == 0 else { return false }
+        let blocks = geteuid() == 0 ? UInt64(info.f_bfree) : UInt64(info.f_bavail)
+        return blocks * UInt64(info.f_frsize) < 1 << 20
+    }
+
+    /// The file-size limit (`ulimit -f`, RLIMIT_FSIZE) in bytes when the database or its -wal file has
+    /// come within 64 KiB of it, which makes writes fail with EFBIG; nil when there is no such limit.
+    static func fileSizeLimit(reachedBy path: String) -> UInt64? {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil } // RLIM_INFINITY
+        let bound = UInt64(limit.rlim_cur)
+        for file in [path, path + "-wal"] {
+            var info = stat()
+            if stat(file, &info) == 0, UInt64(info.st_size) + 65_536 >= bound { return bound }
+        }
+        return nil
+    }
+
+    /// True when `path` has no -wal file or an empty one: the database file holds every commit.
+    static func hasNoWALContent(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) != 0 || info.st_size == 0
+    }
+
     static func folder(of path: String) -> String {
         let parent = (path as NSString).deletingLastPathComponent
         return parent.isEmpty ? "." : parent

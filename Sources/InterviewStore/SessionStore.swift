@@ -130,9 +130,11 @@ public final class SessionStore: Sendable {
             try pool.read { _ = try Row.fetchOne($0, sql: "SELECT 1 FROM sqlite_master") }
             return pool
         } catch let error as DatabaseError
-            where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode)
-            && !DatabaseFile.canUseSharedMemory(path)
+            where ([.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) && !DatabaseFile.canUseSharedMemory(path))
+            || (error.resultCode.primaryResultCode == .SQLITE_IOERR && DatabaseFile.isOnFullDisk(path) && DatabaseFile.hasNoWALContent(path))
         {
+            // On a full disk the -shm file cannot grow; with nothing in the -wal file, the database
+            // file alone is the whole record and can be read without it.
             let pool = try DatabasePool(path: immutableURI(path), configuration: configuration(readOnly: true))
             try pool.read { _ = try Row.fetchOne($0, sql: "SELECT 1 FROM sqlite_master") }
             return pool

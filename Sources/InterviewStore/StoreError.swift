@@ -98,6 +98,12 @@ extension StoreError {
             return .damagedRecord(path: path, table: failure.table, id: failure.id, detail: failure.detail)
         case let error as DatabaseError:
             let detail = error.message ?? "\(error.resultCode)"
+            if [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode.primaryResultCode) {
+                if let limit = DatabaseFile.fileSizeLimit(reachedBy: path) {
+                    return .failed(path: path, detail: "cannot write: the file size limit (ulimit -f) of \(limit) bytes is reached. Raise it (ulimit -f unlimited) and try again; everything recorded before this point is saved")
+                }
+                if DatabaseFile.isOnFullDisk(path) { return .diskFull(path: path) }
+            }
             switch error.resultCode.primaryResultCode {
             case .SQLITE_FULL:
                 return .diskFull(path: path)

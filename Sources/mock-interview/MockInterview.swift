@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MockInterview: ParsableCommand {
@@ -19,4 +20,11 @@ struct MockInterview: ParsableCommand {
             GenerateCommand.self,
         ]
     )
+
+    /// A file-size limit (`ulimit -f`) must come back as a failed write that the store reports, not
+    /// end the program with SIGXFSZ in the middle of a commit.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

@@ -90,6 +90,8 @@ struct ResumeCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let database = storeOptions.databasePath
+            // Only a recorded session can be resumed: no database is created for it.
+            guard FileManager.default.fileExists(atPath: database) else { throw StoreError.notFound(path: database) }
             let store = try SessionStore(path: database)
             let id = try store.resolve(session)
             let transcript = try store.transcript(id: id)
