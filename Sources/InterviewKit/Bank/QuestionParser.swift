@@ -14,6 +14,9 @@ public struct QuestionParser: Sendable {
     public static let maximumDepth = 64
     /// The most YAML nodes a file may expand to, aliases included.
     public static let maximumNodes = 100_000
+    /// Checking a file stops after this many problems (a file of 60,000 stray keys would otherwise
+    /// print 60,000 lines and take seconds).
+    public static let maximumDiagnostics = 100
 
     public init() {}
 
@@ -112,7 +115,12 @@ struct NodeReader {
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1) {
+        guard diagnostics.count < QuestionParser.maximumDiagnostics else { return }
         diagnostics.append(Diagnostic(code, message, file: file, line: line, column: column))
+        if diagnostics.count == QuestionParser.maximumDiagnostics {
+            budgetExceeded = true
+            diagnostics.append(Diagnostic(.tooLarge, "\(QuestionParser.maximumDiagnostics) problems found; stopped checking this file here. Fix these and run lint again", file: file, line: line, column: column))
+        }
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at node: Node) {

@@ -63,8 +63,20 @@ public enum BreakdownText {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
+    /// A quote of the answer on one line, without the controls a terminal acts on (C0 and C1
+    /// controls, which every escape sequence starts with, DEL and bidirectional overrides).
     static func excerpt(_ text: String, limit: Int = 70) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
+        var visible = String.UnicodeScalarView()
+        visible.append(contentsOf: flat.unicodeScalars.filter { !isTerminalControl($0) })
+        let quoted = String(visible)
+        return quoted.count > limit ? String(quoted.prefix(limit)) + "…" : quoted
+    }
+
+    static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

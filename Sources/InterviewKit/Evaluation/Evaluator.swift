@@ -7,6 +7,10 @@ import Foundation
 public struct Evaluator: Sendable {
     /// Stored with every evaluation; bump it whenever a change to the engine can change a score.
     public static let engineVersion = "mock-interview-engine/1.0"
+    /// Only this many characters (Unicode scalars) of an answer are scored — some 15,000 words, far
+    /// beyond any spoken answer — so that whatever is piped in, an evaluation takes bounded time and
+    /// memory. Evidence ranges stay offsets into the whole answer.
+    public static let maximumAnswerLength = 100_000
 
     public let question: Question
     let tokenizer: Tokenizer
@@ -25,14 +29,26 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// The first ``maximumAnswerLength`` characters of `answer`, and its full length when it is longer.
+    static func scoredPart(of answer: String) -> (text: String, fullLength: Int?) {
+        let scalars = answer.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: maximumAnswerLength, limitedBy: scalars.endIndex),
+              end != scalars.endIndex else { return (answer, nil) }
+        return (String(scalars[..<end]), scalars.count)
+    }
+
     /// Evaluates `answer`; `duration` (seconds from first input to submission) adds words per minute.
     public func evaluate(_ answer: String, duration: Double? = nil) -> Evaluation {
-        let text = tokenizer.analyze(answer)
+        let (scored, cut) = Self.scoredPart(of: answer)
+        let text = tokenizer.analyze(scored)
         let matcher = PhraseMatcher(text)
         let rubric = question.rubric
         let weights = rubric.weights
         let scale = weights.total > 0 ? 100 / weights.total : 0
         var notes: [String] = []
+        if let cut {
+            notes.append("Only the first \(Self.maximumAnswerLength) characters of \(cut) were scored; an answer is rarely a tenth as long.")
+        }
 
         // Concepts.
         let totalConceptWeight = rubric.concepts.reduce(0) { $0 + $1.weight }

@@ -168,7 +168,8 @@ public struct InterviewConductor<Source: LineSource, Recorder: InterviewRecorder
                     try submit(draft.joined(separator: "\n"), prompt: prompt, turnID: turnID, firstInputAt: firstInputAt ?? now(), hintsUsed: hintsUsed)
                 }
                 return .quit
-            case let .line(line, arrived):
+            case let .line(typed, arrived):
+                let line = Self.withoutNUL(typed)
                 if let parsed = MetaCommand.parse(line) {
                     switch parsed {
                     case .unknown(let text):
@@ -193,7 +194,7 @@ public struct InterviewConductor<Source: LineSource, Recorder: InterviewRecorder
                         display(.skipped(questionID: questionID))
                         return .submitted
                     case .command(.edit):
-                        switch source.edit(draft.joined(separator: "\n")) {
+                        switch source.edit(draft.joined(separator: "\n")).map(Self.withoutNUL) {
                         case .success(let text) where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
                             let words = text.split(whereSeparator: { $0.isWhitespace }).count
                             display(.editedDraftSubmitted(words: words))
@@ -249,6 +250,15 @@ public struct InterviewConductor<Source: LineSource, Recorder: InterviewRecorder
         if questionEnded && feedback == .each {
             display(.verdict(question: question, result: result, last: evaluation))
         }
+    }
+
+    /// The text without NUL characters: SQLite's text interface ends a string at the first one, so an
+    /// answer holding one would be recorded cut short of what was evaluated.
+    static func withoutNUL(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{0}") else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { $0 != "\u{0}" })
+        return String(kept)
     }
 
     private mutating func markLocal(_ turnID: Int64, _ change: (inout TurnRecord) -> Void) {

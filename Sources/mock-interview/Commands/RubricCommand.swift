@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewKit
+import InterviewReports
 
 struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,8 @@ struct RubricLintCommand: ParsableCommand {
         let targets = paths.isEmpty ? [Locations.rubrics(nil)] : paths
         let outcome = QuestionBankLoader().load(paths: targets)
         for diagnostic in outcome.diagnostics {
-            print(diagnostic.description)
+            // A hostile file's text is quoted in messages; nothing in it may reach the terminal raw.
+            print(TerminalText.sanitised(diagnostic.description))
         }
         let files = max(outcome.files.count, targets.count)
         if outcome.diagnostics.isEmpty {

@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import InterviewReports
 
 /// Writes to stdout and stderr, with colour only when stdout is a terminal and `NO_COLOR` is unset.
 enum Output {
@@ -9,12 +10,14 @@ enum Output {
 
     static var palette: Palette { useColor ? .ansi : .plain }
 
+    /// Messages quote paths, rubric text and answers: they are sanitised (`TerminalText`) so that
+    /// nothing they hold is executed by the terminal.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(TerminalText.sanitised(message))\n".utf8))
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(TerminalText.sanitised(message))\n".utf8))
     }
 
     static func write(_ text: String) {
