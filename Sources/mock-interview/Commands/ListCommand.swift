@@ -24,11 +24,17 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let database = storeOptions.databasePath
-            guard FileManager.default.fileExists(atPath: database) else {
+            let noSessions = {
                 if json { print("[]") } else { print("No sessions yet in \(database). Start one with: mock-interview start") }
-                return
             }
-            let store = try SessionStore(readingFrom: database)
+            guard FileManager.default.fileExists(atPath: database) else { return noSessions() }
+            let store: SessionStore
+            do {
+                store = try SessionStore(readingFrom: database)
+            } catch StoreError.notFound {
+                // An empty file: a first interview is creating the database, or was killed doing so.
+                return noSessions()
+            }
             let sessions = try store.list(limit: limit == 0 ? Int.max : limit, offset: 0)
             if json {
                 Output.write(try Output.json(sessions.map(ListedSession.init)) + "\n")
