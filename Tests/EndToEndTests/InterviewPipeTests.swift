@@ -103,10 +103,12 @@ struct InterviewPipeTests {
         let directory = try Executable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("meta.sqlite").path
-        let result = try Executable.run(["start", "--questions", "q1,q2", "--db", database], input: [":help\n:nonsense\n:hint\n:skip\n:time\n:repeat\nRNNs and LSTMs capture long-term dependencies.\n\n:quit\n"])
+        let result = try Executable.run(["start", "--questions", "q1,q2", "--db", database], input: [":help\n:nonsense\n:qiut\n:hint\n:skip\n:time\n:repeat\nRNNs and LSTMs capture long-term dependencies.\n\n:quit\n"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(":skip"))
         #expect(result.stdout.contains("Unknown command :nonsense"))
+        #expect(!result.stdout.contains("Unknown command :nonsense. Did you mean"))
+        #expect(result.stdout.contains("Unknown command :qiut. Did you mean :quit?"))
         let turns = try SQLite.query(database, "SELECT question_id, outcome, hints_used, coalesce(answer, '') FROM turns ORDER BY sequence")
         #expect(turns.first?[0] == "q1")
         #expect(turns.first?[1] == "skipped")

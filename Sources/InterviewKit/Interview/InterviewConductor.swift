@@ -73,6 +73,15 @@ public enum MetaCommand: String, Sendable, CaseIterable {
         return .unknown(trimmed)
     }
 
+    /// The command a mistyped one most likely meant (":qiut" → ":quit"), if any is close.
+    public static func suggestion(for typed: String) -> MetaCommand? {
+        let name = typed.trimmingCharacters(in: .whitespaces).dropFirst(prefix.count).lowercased()
+        return allCases
+            .map { ($0, EditDistance.between(name, $0.rawValue)) }
+            .filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }?.0
+    }
+
     public var summary: String {
         switch self {
         case .help: "show this help"
@@ -194,7 +203,8 @@ public struct InterviewConductor<Source: LineSource, Recorder: InterviewRecorder
                         display(.skipped(questionID: questionID))
                         return .submitted
                     case .command(.edit):
-                        switch source.edit(draft.joined(separator: "\n")).map(Self.withoutNUL) {
+                        let edited = source.edit(draft.joined(separator: "\n"))
+                        switch edited.map({ text in Self.withoutNUL(text) }) {
                         case .success(let text) where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
                             let words = text.split(whereSeparator: { $0.isWhitespace }).count
                             display(.editedDraftSubmitted(words: words))

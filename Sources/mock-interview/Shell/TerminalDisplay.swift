@@ -44,7 +44,8 @@ struct TerminalDisplay {
             say("  Ctrl-C   clear the answer being typed" + (interactive ? "" : " (terminal only)"))
             say("  Ctrl-D   end the interview (saved; `mock-interview resume last` continues it)")
         case let .unknownCommand(text):
-            say(palette.warn("Unknown command \(text).") + " Commands: " + MetaCommand.allCases.map { ":" + $0.rawValue }.joined(separator: " ") + ". Your answer was not recorded.")
+            let guess = MetaCommand.suggestion(for: text).map { " Did you mean :\($0.rawValue)?" } ?? ""
+            say(palette.warn("Unknown command \(text).") + guess + " Commands: " + MetaCommand.allCases.map { ":" + $0.rawValue }.joined(separator: " ") + ". Your answer was not recorded.")
         case .emptyAnswer:
             say(palette.dim("(Nothing to submit yet. Type your answer; an empty line after it submits. :help for commands.)"))
         case .cancelled:
