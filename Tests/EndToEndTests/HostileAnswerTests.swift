@@ -53,9 +53,9 @@ struct HostileAnswerTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("big.sqlite").path
         let answer = Self.bulk(megabytes: 10)
-        let run = try Measured.run(["start", "--questions", "q1", "--db", database], input: Data((answer + "\n\n:quit\n").utf8), timeout: 90)
+        let run = try Measured.run(["start", "--questions", "q1", "--db", database], input: Data((answer + "\n\n:quit\n").utf8), timeout: 120)
         #expect(run.status == 0 && !run.timedOut, "\(run.summary)")
-        #expect(run.seconds < 45, "\(run.seconds) s")
+        #expect(run.seconds < 60, "\(run.seconds) s") // about 10 s alone, 25 s beside the rest of the suite
         #expect(run.peakRSSMegabytes < 700, "\(run.peakRSSMegabytes) MB")
         let length = try SQLite.query(database, "SELECT length(CAST(answer AS BLOB)) FROM turns WHERE outcome = 'answered'")
         #expect(length == [[String(answer.utf8.count)]], "the whole answer is recorded")

@@ -183,6 +183,7 @@ struct HostileRubricTests {
         let controls = run.stdout.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }
         #expect(controls.isEmpty, "\(name): lint printed control bytes \(Array(Set(controls)))")
         #expect(run.peakRSSMegabytes < 512, "\(name): \(run.peakRSSMegabytes) MB")
+        print("hostile rubric \(name): \(String(format: "%.2f", run.seconds)) s, \(Int(run.peakRSSMegabytes)) MB, \(diagnostics) diagnostics")
         // `start` refuses a bank holding the file, the same way.
         try FileManager.default.copyItem(atPath: Executable.rubrics + "/q1.yaml", toPath: directory.appendingPathComponent("q1.yaml").path)
         let start = try Measured.run(["start", "--rubrics", directory.path, "--db", directory.appendingPathComponent("db.sqlite").path], input: Data("x\n\n".utf8), timeout: 5)

@@ -15,7 +15,7 @@ struct MeasuredRun {
     var stdout: Data
     var stderr: Data
     var seconds: Double
-    /// Peak resident set size of the process, from `wait4`'s rusage (kilobytes on Linux).
+    /// Peak resident set size of the program in kilobytes, as GNU time measures it (its `%M`).
     var peakRSSKilobytes: Int
 
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
@@ -29,8 +29,12 @@ struct MeasuredRun {
 }
 
 /// Runs programs the way `Executable.run` does, but with a time limit and a measurement: stdin comes
-/// from a file, stdout and stderr go to files, the child is spawned with `posix_spawn` and reaped with
-/// `wait4`, so its own peak RSS is known (no other child's), and it is killed if it outlives `timeout`.
+/// from a file, stdout and stderr go to files, the child is spawned with `posix_spawn` in its own
+/// process group (killed whole if it outlives `timeout`) and its peak RSS is measured.
+///
+/// The peak RSS comes from `/usr/bin/time -f %M` (Debian's `time`) when it is there: `wait4`'s
+/// `ru_maxrss` for a child spawned straight from this process also counts this process's own RSS at
+/// the moment of `exec`, so it is only an upper bound, used when GNU time is missing.
 enum Measured {
     /// The environment `Executable.run` gives the program: no colour, the repository's rubrics, no
     /// database from the caller's environment.
@@ -68,19 +72,29 @@ enum Measured {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+        let timeTool = "/usr/bin/time", rssPath = scratch.appendingPathComponent("rss").path
+        let measured = FileManager.default.isExecutableFile(atPath: timeTool)
         let started = Date()
-        let pid = try spawn(executable, arguments, environment: environment(overrides), actions: &actions)
+        let pid = measured
+            ? try spawn(timeTool, ["-f", "%M", "-o", rssPath, executable] + arguments, environment: environment(overrides), actions: &actions)
+            : try spawn(executable, arguments, environment: environment(overrides), actions: &actions)
         let (status, usage, timedOut) = reap(pid, timeout: timeout)
         let seconds = Date().timeIntervalSince(started)
-        let signalled = status & 0x7F != 0
+        var signal: Int32? = status & 0x7F != 0 ? status & 0x7F : nil
+        var peak = Int(usage.ru_maxrss)
+        if measured, let report = try? String(contentsOfFile: rssPath, encoding: .utf8) {
+            let lines = report.split(separator: "\n")
+            if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }) { signal = Int32(line.split(separator: " ").last ?? "") }
+            if let kilobytes = lines.last.flatMap({ Int($0) }) { peak = kilobytes }
+        }
         return MeasuredRun(
-            status: signalled ? 128 + (status & 0x7F) : (status >> 8) & 0xFF,
-            signal: signalled ? status & 0x7F : nil,
+            status: signal.map { 128 + $0 } ?? (status >> 8) & 0xFF,
+            signal: signal,
             timedOut: timedOut,
             stdout: FileManager.default.contents(atPath: outPath) ?? Data(),
             stderr: FileManager.default.contents(atPath: errPath) ?? Data(),
             seconds: seconds,
-            peakRSSKilobytes: Int(usage.ru_maxrss)
+            peakRSSKilobytes: peak
         )
     }
 
@@ -102,7 +116,8 @@ enum Measured {
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
         var pid = pid_t()
         let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else { throw SpawnError(message: "posix_spawn \(executable): \(String(cString: strerror(code)))") }
@@ -122,7 +137,7 @@ enum Measured {
             if result < 0 && errno != EINTR { break }
             if !timedOut && Date() > deadline {
                 timedOut = true
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL) // the whole group: a wrapper's child too
             }
             usleep(2_000)
         }
