@@ -3,18 +3,65 @@ import InterviewKit
 
 /// `evaluate --jsonl`: one JSON object in, one out, line by line; a bad line becomes an error object
 /// naming its line number and the rest go on.
+///
+/// A line names a rubric question (`"question"`) or carries model answers (`"reference"`). Question
+/// lines are scored as they stream in. Reference grading needs IDF statistics of the whole batch, so
+/// from the first reference line on the lines are kept in a private temporary file while the
+/// statistics are gathered, and scored, in order, once the input has ended: memory stays bounded by the
+/// vocabulary and the distinct questions, not by the batch.
 struct BatchEvaluation {
-    let bank: QuestionBank
+    let rubrics: String
+    let profile: ReferenceProfile.Name?
+    private var bank: QuestionBank?
     private var evaluators: [String: Evaluator] = [:]
+    private var analyzer: ReferenceAnalyzer?
+    private var graders: [ReferenceQuestion: ReferenceGrader] = [:]
+    private static let maximumCachedGraders = 1024
 
-    init(bank: QuestionBank) {
-        self.bank = bank
+    init(rubrics: String, profile: ReferenceProfile.Name? = nil) {
+        self.rubrics = rubrics
+        self.profile = profile
     }
 
     struct Line: Decodable {
         var id: JSONValue?
         var question: String?
         var answer: String?
+        var duration: Double?
+        var reference: ReferenceTexts?
+        var questionText: String?
+        var examples: [Example]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, question, answer, duration, reference, examples
+            case questionText = "question_text"
+        }
+
+        struct Example: Decodable {
+            var answer: String
+            var label: String
+        }
+    }
+
+    /// `"reference"`: one model answer or a list of them.
+    struct ReferenceTexts: Decodable {
+        var texts: [String]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                texts = [text]
+            } else {
+                texts = try container.decode([String].self)
+            }
+        }
+    }
+
+    /// A reference line, checked.
+    struct ReferenceItem {
+        var id: JSONValue?
+        var question: ReferenceQuestion
+        var answer: String
         var duration: Double?
     }
 
@@ -50,30 +97,59 @@ struct BatchEvaluation {
         }
         let encoder = Output.jsonEncoder()
         let decoder = JSONDecoder()
-        var failures = 0
+        var output = BatchOutput(encoder: encoder)
         var number = 0
-        var output = Data()
+        var spool: LineSpool?
+        var statistics: ReferenceCorpus.Builder?
+        defer { spool?.remove() }
         for line in LineSequence(handle: input) {
             number += 1
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) { continue }
+            if Self.isBlank(line) { continue }
+            if spool != nil {
+                try spool?.append(line, number: number)
+                if let item = try? referenceItem(decode(line, decoder: decoder)) { statistics?.add(item.question, answer: item.answer) }
+                continue
+            }
             do {
-                let result = try evaluate(line, decoder: decoder)
-                output.append(try encoder.encode(result))
+                let decoded = try decode(line, decoder: decoder)
+                if decoded.reference != nil {
+                    // The first line with model answers: from here on, two passes.
+                    let started = try LineSpool()
+                    spool = started
+                    try spool?.append(line, number: number)
+                    statistics = ReferenceCorpus.Builder(analyzer: referenceAnalyzer())
+                    if let item = try? referenceItem(decoded) { statistics?.add(item.question, answer: item.answer) }
+                    continue
+                }
+                try output.write(try evaluateQuestion(decoded))
             } catch let error as LineFailure {
-                failures += 1
-                output.append(try encoder.encode(LineError(line: number, id: error.id, error: error.message)))
-            }
-            output.append(UInt8(ascii: "\n"))
-            if output.count > 1 << 16 {
-                FileHandle.standardOutput.write(output)
-                output.removeAll(keepingCapacity: true)
+                try output.fail(error, line: number)
             }
         }
-        FileHandle.standardOutput.write(output)
-        if failures > 0 {
-            Output.error("\(failures) of \(number) lines could not be scored; see the objects with an \"error\" field")
+        if var spool, let statistics {
+            let corpus = statistics.corpus()
+            for (line, lineNumber) in try spool.lines() {
+                do {
+                    let decoded = try decode(line, decoder: decoder)
+                    if decoded.reference != nil {
+                        try output.write(try grade(referenceItem(decoded), corpus: corpus))
+                    } else {
+                        try output.write(try evaluateQuestion(decoded))
+                    }
+                } catch let error as LineFailure {
+                    try output.fail(error, line: lineNumber)
+                }
+            }
         }
-        return failures
+        output.flush()
+        if output.failures > 0 {
+            Output.error("\(output.failures) of \(number) lines could not be scored; see the objects with an \"error\" field")
+        }
+        return output.failures
+    }
+
+    static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
     struct LineFailure: Error {
@@ -81,31 +157,89 @@ struct BatchEvaluation {
         var message: String
     }
 
-    private mutating func evaluate(_ bytes: [UInt8], decoder: JSONDecoder) throws(LineFailure) -> Result {
-        let line: Line
+    private func decode(_ bytes: [UInt8], decoder: JSONDecoder) throws(LineFailure) -> Line {
         do {
-            line = try decoder.decode(Line.self, from: Data(bytes))
+            return try decoder.decode(Line.self, from: Data(bytes))
         } catch {
-            throw LineFailure(message: "not a JSON object with \"id\", \"question\" and \"answer\": \(Self.describe(error))")
+            throw LineFailure(message: "not a JSON object with \"id\", \"question\" (or \"reference\") and \"answer\": \(Self.describe(error))")
         }
+    }
+
+    // MARK: Rubric questions
+
+    private mutating func evaluateQuestion(_ line: Line) throws -> Result {
         guard let id = line.question else {
-            throw LineFailure(id: line.id, message: "missing \"question\" (one of \(bank.ids.joined(separator: ", ")))")
+            throw LineFailure(id: line.id, message: "missing \"question\" (one of \(try questionBank().ids.joined(separator: ", "))) or \"reference\" (a model answer, or a list of them)")
         }
         guard let answer = line.answer else {
             throw LineFailure(id: line.id, message: "missing \"answer\" (a string)")
         }
-        guard let evaluator = evaluator(for: id) else {
-            throw LineFailure(id: line.id, message: "unknown question '\(id)'; known: \(bank.ids.joined(separator: ", "))")
+        guard let evaluator = try evaluator(for: id) else {
+            throw LineFailure(id: line.id, message: "unknown question '\(id)'; known: \(try questionBank().ids.joined(separator: ", "))")
         }
         return Result(id: line.id, evaluation: evaluator.evaluate(answer, duration: line.duration))
     }
 
-    private mutating func evaluator(for id: String) -> Evaluator? {
+    /// The question bank, loaded when the first rubric line needs it.
+    private mutating func questionBank() throws -> QuestionBank {
+        if let bank { return bank }
+        let loaded = try QuestionBank.load(from: rubrics)
+        bank = loaded
+        return loaded
+    }
+
+    private mutating func evaluator(for id: String) throws -> Evaluator? {
         if let cached = evaluators[id] { return cached }
-        guard let question = bank.question(id) else { return nil }
+        guard let question = try questionBank().question(id) else { return nil }
         let evaluator = Evaluator(question: question)
         evaluators[id] = evaluator
         return evaluator
+    }
+
+    // MARK: Model answers
+
+    /// The analyzer of reference lines, with WordNet loaded (or a warning) on first use.
+    private mutating func referenceAnalyzer() -> ReferenceAnalyzer {
+        if let analyzer { return analyzer }
+        let created = ReferenceAnalyzer(lexicon: EvaluateCommand.loadWordNet())
+        analyzer = created
+        return created
+    }
+
+    private func referenceItem(_ line: Line) throws(LineFailure) -> ReferenceItem {
+        guard let references = line.reference?.texts else {
+            throw LineFailure(id: line.id, message: "missing \"reference\" (a model answer, or a list of them)")
+        }
+        if line.question != nil {
+            throw LineFailure(id: line.id, message: "a line has \"question\" (a rubric id) or \"reference\" (model answers), not both; put the question's text in \"question_text\"")
+        }
+        if references.isEmpty || references.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+            throw LineFailure(id: line.id, message: "\"reference\" is empty; give a model answer, or a list of non-empty ones")
+        }
+        guard let answer = line.answer else {
+            throw LineFailure(id: line.id, message: "missing \"answer\" (a string)")
+        }
+        var examples: [LabelledExample] = []
+        for (index, example) in (line.examples ?? []).enumerated() {
+            switch example.label {
+            case "correct": examples.append(LabelledExample(answer: example.answer, correct: true))
+            case "incorrect": examples.append(LabelledExample(answer: example.answer, correct: false))
+            default:
+                throw LineFailure(id: line.id, message: "examples[\(index)].label is '\(example.label)'; use \"correct\" or \"incorrect\"")
+            }
+        }
+        return ReferenceItem(id: line.id, question: ReferenceQuestion(references: references, question: line.questionText, examples: examples),
+                             answer: answer, duration: line.duration)
+    }
+
+    private mutating func grade(_ item: ReferenceItem, corpus: ReferenceCorpus) -> ReferenceResult {
+        if let grader = graders[item.question] {
+            return ReferenceResult(id: item.id ?? .null, grade: grader.grade(item.answer, duration: item.duration))
+        }
+        if graders.count >= Self.maximumCachedGraders { graders.removeAll(keepingCapacity: true) }
+        let grader = ReferenceGrader(question: item.question, profile: profile.map(ReferenceProfile.named), corpus: corpus, analyzer: referenceAnalyzer())
+        graders[item.question] = grader
+        return ReferenceResult(id: item.id ?? .null, grade: grader.grade(item.answer, duration: item.duration))
     }
 
     static func describe(_ error: Error) -> String {
@@ -117,6 +251,100 @@ struct BatchEvaluation {
         default:
             return "the line is not valid JSON"
         }
+    }
+}
+
+/// A grade as JSON: the evaluation's fields, then `correct` and `grading` (and `id` in a batch).
+struct ReferenceResult: Encodable {
+    /// `nil` leaves `id` out (a single answer); a batch line always has one, `null` when absent.
+    var id: JSONValue?
+    var grade: ReferenceGrade
+
+    func encode(to encoder: Encoder) throws {
+        try grade.evaluation.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(grade.correct, forKey: .correct)
+        try container.encode(grade.grading, forKey: .grading)
+        if let id { try container.encode(id, forKey: .id) }
+    }
+
+    enum Key: String, CodingKey { case id, correct, grading }
+}
+
+/// The batch's output, buffered in large writes, counting the lines that failed.
+struct BatchOutput {
+    let encoder: JSONEncoder
+    private var buffer = Data()
+    private(set) var failures = 0
+
+    init(encoder: JSONEncoder) {
+        self.encoder = encoder
+    }
+
+    mutating func write<Value: Encodable>(_ value: Value) throws {
+        buffer.append(try encoder.encode(value))
+        endLine()
+    }
+
+    mutating func fail(_ error: BatchEvaluation.LineFailure, line: Int) throws {
+        failures += 1
+        buffer.append(try encoder.encode(BatchEvaluation.LineError(line: line, id: error.id, error: error.message)))
+        endLine()
+    }
+
+    private mutating func endLine() {
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The lines of a batch kept for its second pass, with their line numbers, in a temporary file that
+/// only the user can read (answers are private).
+struct LineSpool {
+    let path: String
+    private let handle: FileHandle
+    private var numbers: [Int] = []
+    private var buffer = Data()
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mock-interview-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).jsonl").path
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw Failure("cannot create a temporary file in \(FileManager.default.temporaryDirectory.path) for the batch; set TMPDIR to a writable folder")
+        }
+        self.handle = handle
+    }
+
+    mutating func append(_ line: [UInt8], number: Int) throws {
+        numbers.append(number)
+        buffer.append(contentsOf: line)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count > 1 << 20 { try flush() }
+    }
+
+    private mutating func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The kept lines, in order, each with its line number in the input.
+    mutating func lines() throws -> Zip2Sequence<LineSequence, [Int]> {
+        try flush()
+        try handle.close()
+        guard let reader = FileHandle(forReadingAtPath: path) else {
+            throw Failure("cannot read back the temporary file \(path)")
+        }
+        return zip(LineSequence(handle: reader), numbers)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
 
