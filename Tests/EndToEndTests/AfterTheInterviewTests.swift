@@ -121,7 +121,12 @@ struct AfterTheInterviewTests {
         let jsonl = try Executable.run(["export", "--db", database])
         let sessions = jsonl.stdout.split(separator: "\n")
         #expect(sessions.count == 2)
-        for line in sessions { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any]) }
+        for line in sessions {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let session = try #require(object["session"] as? [String: Any])
+            #expect(session["question_ids"] is [String], "snake_case keeps acronyms whole: \(session.keys.sorted())")
+            #expect((object["turns"] as? [[String: Any]])?.first?["question_id"] is String)
+        }
         let csvFile = directory.appendingPathComponent("turns.csv")
         #expect(try Executable.run(["export", "--format", "csv", "-o", csvFile.path, "--db", database]).status == 0)
         // The real reader: sqlite3 imports the CSV and counts every turn.

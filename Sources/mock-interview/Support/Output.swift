@@ -27,7 +27,7 @@ enum Output {
     /// Encodes values as the program's JSON: snake_case keys, sorted, ISO-8601 dates with milliseconds.
     static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.keyEncodingStrategy = .custom { path in SnakeCaseKey(path.last?.stringValue ?? "") }
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -48,4 +48,29 @@ extension Palette {
         bold: { "\u{1}\u{1B}[1m\u{2}\($0)\u{1}\u{1B}[0m\u{2}" }, dim: { "\u{1}\u{1B}[2m\u{2}\($0)\u{1}\u{1B}[0m\u{2}" },
         good: { $0 }, bad: { $0 }, warn: { $0 }, accent: { $0 }
     )
+}
+
+/// A snake_case coding key that keeps acronyms whole: `questionIDs` → `question_ids` (Foundation's
+/// conversion gives `question_i_ds`), `rubricHash` → `rubric_hash`.
+struct SnakeCaseKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ camel: String) {
+        var out = ""
+        var previous: Character?
+        for character in camel {
+            if character.isUppercase {
+                if let previous, previous.isLowercase || previous.isNumber { out += "_" }
+                out += character.lowercased()
+            } else {
+                out.append(character)
+            }
+            previous = character
+        }
+        stringValue = out
+    }
+
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { nil }
 }
