@@ -50,6 +50,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "mock-interview-bench",
+            dependencies: [
+                "InterviewKit",
+                "InterviewStore",
+                "CStemmer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Fixtures"]),
         .testTarget(name: "InterviewStoreTests", dependencies: ["InterviewStore"]),
         .testTarget(name: "InterviewReportsTests", dependencies: ["InterviewReports"], exclude: ["Fixtures"]),

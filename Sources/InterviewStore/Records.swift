@@ -170,7 +170,7 @@ struct EvaluationRow: FetchableRecord, MutablePersistableRecord {
         id = decoder.id
         turnID = try decoder.value("turn_id")
         createdAt = try decoder.date("created_at")
-        evaluation = try decoder.json("evaluation")
+        evaluation = try decoder.evaluation("evaluation")
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -180,7 +180,8 @@ struct EvaluationRow: FetchableRecord, MutablePersistableRecord {
         container["engine"] = evaluation.engine
         container["rubric_hash"] = evaluation.rubricHash
         container["score"] = evaluation.score
-        container["evaluation"] = try JSONText.encode(evaluation)
+        // The same text as `JSONText.encode`, written by hand (it is the cost of recording an answer).
+        container["evaluation"] = try EvaluationJSONWriter.json(evaluation) ?? JSONText.encode(evaluation)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -242,6 +243,14 @@ struct ColumnDecoder {
         let text: String = try value(column)
         guard let value = T(rawValue: text) else { throw failure(column, "unknown value '\(text)'") }
         return value
+    }
+
+    /// An evaluation's JSON: read by `EvaluationJSONReader`, or by `JSONDecoder` when the reader is
+    /// not sure (so the value, or the failure, is the one `json(_:)` gives).
+    func evaluation(_ column: String) throws -> Evaluation {
+        let text: String = try value(column)
+        if let evaluation = EvaluationJSONReader.evaluation(from: text) { return evaluation }
+        return try json(column)
     }
 
     func json<T: Decodable>(_ column: String) throws -> T {

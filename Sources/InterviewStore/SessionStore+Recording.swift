@@ -26,10 +26,10 @@ extension SessionStore {
         askedAt: Date = Date()
     ) throws(StoreError) -> TurnRecord {
         try write { db in
-            guard try SessionRow.exists(db, key: sessionID) else {
+            guard try Self.sessionExists(db, id: sessionID) else {
                 throw StoreError.unknownSession(reference: String(sessionID))
             }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM turns WHERE session_id = ?", arguments: [sessionID])
+            let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM turns WHERE session_id = ?"), arguments: [sessionID])
             var row = TurnRow(
                 sessionID: sessionID, sequence: last.map { $0 + 1 } ?? 0, questionID: questionID, nodeID: nodeID,
                 prompt: prompt, why: why, askedAt: StoredTimestamp.rounded(askedAt))
@@ -50,34 +50,42 @@ extension SessionStore {
         evaluation: Evaluation
     ) throws(StoreError) -> TurnRecord {
         try write { db in
-            var turn = try Self.pendingTurn(db, id: turnID)
-            turn.answer = answer
-            turn.firstInputAt = firstInputAt.map(StoredTimestamp.rounded)
-            turn.submittedAt = StoredTimestamp.rounded(submittedAt)
-            turn.outcome = .answered
-            turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
-            turn.score = evaluation.score
-            try turn.update(db)
-            var stored = EvaluationRow(turnID: turnID, createdAt: StoredTimestamp.rounded(submittedAt), evaluation: evaluation)
-            try stored.insert(db)
-            try Self.replaceMisses(db, turn: turn, evaluation: evaluation)
-            try db.execute(sql: "UPDATE sessions SET answered_turns = answered_turns + 1 WHERE id = ?", arguments: [turn.sessionID])
-            try Self.touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(submittedAt))
-            return turn.record(evaluations: [stored.stored])
+            try Self.recordAnswer(db, turnID: turnID, answer: answer, firstInputAt: firstInputAt, submittedAt: submittedAt, hintsUsed: hintsUsed, evaluation: evaluation)
+        }
+    }
+
+    /// ``recordAnswer(turnID:answer:firstInputAt:submittedAt:hintsUsed:evaluation:)``, the question's new
+    /// score (``updateQuestionScore(sessionID:questionID:score:)``) and the session's
+    /// (``updateSessionScore(sessionID:score:)``) of the turn's session, all in one transaction: what the shell records when an
+    /// answer is submitted, at the cost of one commit (one fsync) instead of three.
+    @discardableResult
+    public func recordAnswer(
+        turnID: Int64, answer: String, firstInputAt: Date?, submittedAt: Date, hintsUsed: Int = 0,
+        evaluation: Evaluation, questionID: String, questionScore: Double, sessionScore: Double?
+    ) throws(StoreError) -> TurnRecord {
+        try write { db in
+            let turn = try Self.recordAnswer(db, turnID: turnID, answer: answer, firstInputAt: firstInputAt, submittedAt: submittedAt, hintsUsed: hintsUsed, evaluation: evaluation)
+            try Self.updateScores(db, sessionID: turn.sessionID, questionID: questionID, questionScore: questionScore, sessionScore: sessionScore)
+            return turn
         }
     }
 
     /// Records that the candidate skipped a pending turn.
     @discardableResult
     public func recordSkip(turnID: Int64, at date: Date = Date(), hintsUsed: Int = 0) throws(StoreError) -> TurnRecord {
+        try write { db in try Self.recordSkip(db, turnID: turnID, at: date, hintsUsed: hintsUsed) }
+    }
+
+    /// ``recordSkip(turnID:at:hintsUsed:)`` with the question's and the session's new scores, in one
+    /// transaction (see ``recordAnswer(turnID:answer:firstInputAt:submittedAt:hintsUsed:evaluation:questionID:questionScore:sessionScore:)``).
+    @discardableResult
+    public func recordSkip(
+        turnID: Int64, at date: Date = Date(), hintsUsed: Int = 0, questionID: String, questionScore: Double, sessionScore: Double?
+    ) throws(StoreError) -> TurnRecord {
         try write { db in
-            var turn = try Self.pendingTurn(db, id: turnID)
-            turn.submittedAt = StoredTimestamp.rounded(date)
-            turn.outcome = .skipped
-            turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
-            try turn.update(db)
-            try Self.touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(date))
-            return turn.record(evaluations: [])
+            let turn = try Self.recordSkip(db, turnID: turnID, at: date, hintsUsed: hintsUsed)
+            try Self.updateScores(db, sessionID: turn.sessionID, questionID: questionID, questionScore: questionScore, sessionScore: sessionScore)
+            return turn
         }
     }
 
@@ -113,26 +121,12 @@ extension SessionStore {
 
     /// Stores one question's result in a session (``QuestionResult/score``), replacing an earlier one.
     public func updateQuestionScore(sessionID: Int64, questionID: String, score: Double) throws(StoreError) {
-        try write { db in
-            guard try SessionRow.exists(db, key: sessionID) else {
-                throw StoreError.unknownSession(reference: String(sessionID))
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO session_questions (session_id, question_id, started_at, score)
-                    SELECT id, ?, started_at, ? FROM sessions WHERE id = ?
-                    ON CONFLICT (session_id, question_id) DO UPDATE SET score = excluded.score
-                    """,
-                arguments: [questionID, score, sessionID])
-        }
+        try write { db in try Self.updateQuestionScore(db, sessionID: sessionID, questionID: questionID, score: score) }
     }
 
     /// Stores the session's overall score (``SessionTranscript/overallScore``), shown by `list`.
     public func updateSessionScore(sessionID: Int64, score: Double?) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "UPDATE sessions SET score = ? WHERE id = ?", arguments: [score, sessionID])
-            if db.changesCount == 0 { throw StoreError.unknownSession(reference: String(sessionID)) }
-        }
+        try write { db in try Self.updateSessionScore(db, sessionID: sessionID, score: score) }
     }
 
     /// Ends a session with `status` (`completed` or `ended_early`, normally).
@@ -173,8 +167,73 @@ extension SessionStore {
 
     // MARK: - Steps shared by the writes
 
+    private static func recordAnswer(
+        _ db: Database, turnID: Int64, answer: String, firstInputAt: Date?, submittedAt: Date, hintsUsed: Int,
+        evaluation: Evaluation
+    ) throws -> TurnRecord {
+        var turn = try pendingTurn(db, id: turnID)
+        turn.answer = answer
+        turn.firstInputAt = firstInputAt.map(StoredTimestamp.rounded)
+        turn.submittedAt = StoredTimestamp.rounded(submittedAt)
+        turn.outcome = .answered
+        turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
+        turn.score = evaluation.score
+        try turn.update(db)
+        var stored = EvaluationRow(turnID: turnID, createdAt: StoredTimestamp.rounded(submittedAt), evaluation: evaluation)
+        try stored.insert(db)
+        try replaceMisses(db, turn: turn, evaluation: evaluation)
+        try execute(db, "UPDATE sessions SET answered_turns = answered_turns + 1 WHERE id = ?", [turn.sessionID])
+        try touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(submittedAt))
+        return turn.record(evaluations: [stored.stored])
+    }
+
+    private static func recordSkip(_ db: Database, turnID: Int64, at date: Date, hintsUsed: Int) throws -> TurnRecord {
+        var turn = try pendingTurn(db, id: turnID)
+        turn.submittedAt = StoredTimestamp.rounded(date)
+        turn.outcome = .skipped
+        turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
+        try turn.update(db)
+        try touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(date))
+        return turn.record(evaluations: [])
+    }
+
+    private static func updateScores(_ db: Database, sessionID: Int64, questionID: String, questionScore: Double, sessionScore: Double?) throws {
+        try updateQuestionScore(db, sessionID: sessionID, questionID: questionID, score: questionScore)
+        try updateSessionScore(db, sessionID: sessionID, score: sessionScore)
+    }
+
+    private static func updateQuestionScore(_ db: Database, sessionID: Int64, questionID: String, score: Double) throws {
+        guard try sessionExists(db, id: sessionID) else {
+            throw StoreError.unknownSession(reference: String(sessionID))
+        }
+        try execute(db, """
+            INSERT INTO session_questions (session_id, question_id, started_at, score)
+            SELECT id, ?, started_at, ? FROM sessions WHERE id = ?
+            ON CONFLICT (session_id, question_id) DO UPDATE SET score = excluded.score
+            """, [questionID, score, sessionID])
+    }
+
+    private static func updateSessionScore(_ db: Database, sessionID: Int64, score: Double?) throws {
+        try execute(db, "UPDATE sessions SET score = ? WHERE id = ?", [score, sessionID])
+        if db.changesCount == 0 { throw StoreError.unknownSession(reference: String(sessionID)) }
+    }
+
+    // The statements of the writes an interview makes on every turn are prepared once per connection
+    // (`cachedStatement`): preparing them each time was most of the CPU time of recording an answer.
+
+    /// Runs one of the recording statements.
+    private static func execute(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    private static func sessionExists(_ db: Database, id: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?"), arguments: [id]) != nil
+    }
+
     private static func pendingTurn(_ db: Database, id: Int64) throws -> TurnRow {
-        guard let turn = try TurnRow.fetchOne(db, key: id) else { throw StoreError.unknownTurn(id: id) }
+        guard let turn = try TurnRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM turns WHERE id = ?"), arguments: [id]) else {
+            throw StoreError.unknownTurn(id: id)
+        }
         guard turn.outcome == .pending else { throw StoreError.turnClosed(id: id, outcome: turn.outcome) }
         return turn
     }
@@ -193,7 +252,7 @@ extension SessionStore {
     /// Makes `concept_misses` hold the concepts `evaluation` (the turn's latest) found missing.
     private static func replaceMisses(_ db: Database, turn: TurnRow, evaluation: Evaluation) throws {
         guard let turnID = turn.id else { return }
-        try db.execute(sql: "DELETE FROM concept_misses WHERE turn_id = ?", arguments: [turnID])
+        try execute(db, "DELETE FROM concept_misses WHERE turn_id = ?", [turnID])
         let insert = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO concept_misses (turn_id, concept_id, session_id, question_id, label)
             VALUES (?, ?, ?, ?, ?)
@@ -206,8 +265,6 @@ extension SessionStore {
     /// Moves the session's `last_event_at` forward to `date` (the end of its recorded time).
     private static func touch(_ db: Database, sessionID: Int64, at date: Date) throws {
         let text = StoredTimestamp.string(from: date)
-        try db.execute(
-            sql: "UPDATE sessions SET last_event_at = ? WHERE id = ? AND (last_event_at IS NULL OR last_event_at < ?)",
-            arguments: [text, sessionID, text])
+        try execute(db, "UPDATE sessions SET last_event_at = ? WHERE id = ? AND (last_event_at IS NULL OR last_event_at < ?)", [text, sessionID, text])
     }
 }

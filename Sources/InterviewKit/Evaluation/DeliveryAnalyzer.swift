@@ -12,29 +12,35 @@ public enum DeliveryAnalyzer {
 
     public static func analyze(_ text: AnalyzedText, duration: Double?, keywordShare: Double) -> DeliveryReport {
         let words = text.tokens.map(\.word)
+        // Where a pattern could start, by its first word: found once for both lists.
+        var starts: [String: [Int]] = [:]
+        for (index, token) in text.tokens.enumerated() where token.traits.contains(.deliveryStart) {
+            starts[token.word, default: []].append(index)
+        }
         var wordsPerMinute: Double?
         if let duration, duration > 0, text.wordCount > 0 {
             wordsPerMinute = (Double(text.wordCount) / (duration / 60) * 10).rounded() / 10
         }
         return DeliveryReport(
-            fillers: count(fillers, in: words), hedges: count(hedges, in: words),
+            fillers: count(fillers, in: words, starts: starts), hedges: count(hedges, in: words, starts: starts),
             wordsPerMinute: wordsPerMinute, durationSeconds: duration,
             keywordShare: (keywordShare * 1000).rounded() / 1000
         )
     }
 
-    static func count(_ patterns: [[String]], in words: [String]) -> [DeliveryReport.Count] {
+    /// Occurrences of each pattern in `words`, counted left to right without overlaps, in pattern
+    /// order. Only `starts`, the positions of each pattern's first word (ascending), are tried: the
+    /// same counts as trying every position.
+    static func count(_ patterns: [[String]], in words: [String], starts: [String: [Int]]) -> [DeliveryReport.Count] {
         var counts: [DeliveryReport.Count] = []
         for pattern in patterns {
             guard let first = pattern.first else { continue }
             var n = 0
-            var index = 0
-            while index + pattern.count <= words.count {
-                if words[index] == first && Array(words[index..<index + pattern.count]) == pattern {
+            var next = 0
+            for index in starts[first] ?? [] where index >= next && index + pattern.count <= words.count {
+                if words[index..<index + pattern.count].elementsEqual(pattern) {
                     n += 1
-                    index += pattern.count
-                } else {
-                    index += 1
+                    next = index + pattern.count
                 }
             }
             if n > 0 { counts.append(.init(word: pattern.joined(separator: " "), count: n)) }

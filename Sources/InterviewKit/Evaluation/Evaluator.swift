@@ -31,6 +31,9 @@ public struct Evaluator: Sendable {
 
     /// The first ``maximumAnswerLength`` characters of `answer`, and its full length when it is longer.
     static func scoredPart(of answer: String) -> (text: String, fullLength: Int?) {
+        // A scalar takes at least one UTF-8 byte: an answer of no more bytes is whole (and counting
+        // its bytes costs nothing, unlike walking its scalars).
+        if answer.utf8.count <= maximumAnswerLength { return (answer, nil) }
         let scalars = answer.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: maximumAnswerLength, limitedBy: scalars.endIndex),
               end != scalars.endIndex else { return (answer, nil) }

@@ -14,13 +14,14 @@ public enum NegationScope {
     public static func mark(_ tokens: inout [Token]) {
         var index = 0
         while index < tokens.count {
-            let word = tokens[index].word
+            let traits = tokens[index].traits
             var scopeStart: Int?
-            if cues.contains(word) {
-                let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-                let exempt = next.map { notNegating.contains($0.word) && $0.clause == tokens[index].clause } ?? false
+            if traits.contains(.negationCue) {
+                let exempt = index + 1 < tokens.count
+                    && tokens[index + 1].traits.contains(.notNegating) && tokens[index + 1].clause == tokens[index].clause
                 if !exempt { scopeStart = index + 1 }
-            } else if index + 1 < tokens.count, twoWordCues.contains([word, tokens[index + 1].word]) {
+            } else if traits.contains(.twoWordCueStart), index + 1 < tokens.count,
+                      twoWordCues.contains([tokens[index].word, tokens[index + 1].word]) {
                 scopeStart = index + 2
             }
             guard let start = scopeStart else {

@@ -35,17 +35,26 @@ public struct PhraseMatch: Sendable, Hashable {
 public struct PhraseMatcher: Sendable {
     public static let maximumGap = 2
 
-    /// Positions of every stem and every word, so a phrase is looked up instead of scanned for.
+    /// Positions of every stem, so a stemmed phrase is looked up instead of scanned for: the first
+    /// position of each stem, and for each position the next one with the same stem (-1 at the end),
+    /// which costs one hash per token and no array per stem. (Exact phrases, a rubric's few
+    /// abbreviations, are scanned for: cheaper than indexing every word.)
     struct Index {
-        var byStem: [String: [Int]] = [:]
-        var byWord: [String: [Int]] = [:]
+        var first: [String: Int] = [:]
+        var next: [Int]
 
         init(_ text: AnalyzedText) {
-            byStem.reserveCapacity(text.tokens.count)
-            for (position, token) in text.tokens.enumerated() {
-                byStem[token.stem, default: []].append(position)
-                byWord[token.word, default: []].append(position)
+            let tokens = text.tokens
+            next = Array(repeating: -1, count: tokens.count)
+            first.reserveCapacity(tokens.count)
+            for position in tokens.indices.reversed() {
+                next[position] = first.updateValue(position, forKey: tokens[position].stem) ?? -1
             }
+        }
+
+        /// The positions of `stem`, in order.
+        func positions(of stem: String) -> some Sequence<Int> {
+            sequence(first: first[stem] ?? -1) { next[$0] }.lazy.prefix { $0 >= 0 }
         }
     }
 
@@ -63,15 +72,20 @@ public struct PhraseMatcher: Sendable {
         var found: [PhraseMatch] = []
         switch phrase.kind {
         case .stemmed:
-            let keys = Array(phrase.keys.dropFirst())
-            for start in index.byStem[first] ?? [] {
+            let keys = phrase.keys.dropFirst()
+            for start in index.positions(of: first) {
                 if let last = end(of: keys, after: start, sentence: tokens[start].sentence) {
                     found.append(match(phrase, from: start, to: last))
                 }
             }
         case .exact:
-            let starts = (index.byWord[first] ?? []) + (index.byWord[first + "s"] ?? [])
-            for start in starts.sorted() {
+            let plural = first + "s"
+            let lengths = (first.utf8.count, plural.utf8.count)
+            for start in tokens.indices {
+                // The length first: most words differ in it, and it is cheaper to compare.
+                let word = tokens[start].word
+                let length = word.utf8.count
+                guard (length == lengths.0 && word == first) || (length == lengths.1 && word == plural) else { continue }
                 var complete = true
                 for (offset, key) in phrase.keys.enumerated().dropFirst() {
                     let position = start + offset
@@ -100,10 +114,6 @@ public struct PhraseMatcher: Sendable {
             look += 1
         }
         return nil
-    }
-
-    private func end(of keys: [String], after position: Int, sentence: Int) -> Int? {
-        end(of: keys[...], after: position, sentence: sentence)
     }
 
     private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int) -> PhraseMatch {

@@ -21,7 +21,7 @@ public struct ProseShape: Sendable, Hashable {
             var end = start
             while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
             let fragment = tokens[start...end]
-            let joining = fragment.filter { FunctionWords.contains($0.word) }.count
+            let joining = fragment.reduce(0) { $0 + ($1.traits.contains(.function) ? 1 : 0) }
             if joining == 0 || (fragment.count >= 6 && Double(joining) / Double(fragment.count) < 0.1) {
                 keywordWords += fragment.count
             }

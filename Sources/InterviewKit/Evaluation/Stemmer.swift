@@ -44,10 +44,9 @@ public final class Stemmer: Sendable {
 
     private static func stemUncached(_ word: String, with stemmer: OpaquePointer?) -> String {
         guard let stemmer, !word.isEmpty, word.utf8.count < 256 else { return word }
-        var utf8 = Array(word.utf8)
-        let count = Int32(utf8.count)
-        return utf8.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let result = sb_stemmer_stem(stemmer, buffer.baseAddress, count) else { return word }
+        var word = word
+        return word.withUTF8 { buffer -> String in
+            guard let result = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return String(decoding: buffer, as: UTF8.self) }
             let length = Int(sb_stemmer_length(stemmer))
             return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
         }

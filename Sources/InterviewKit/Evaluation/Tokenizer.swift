@@ -4,7 +4,9 @@ import Foundation
 /// the sentence, clause and negation it belongs to.
 public struct Token: Sendable, Hashable {
     /// Lower-case, NFKC, contractions expanded ("wouldn't" gives "would" and "not").
-    public var word: String
+    public var word: String {
+        didSet { traits = WordTraits(of: word) }
+    }
     public var stem: String
     /// Unicode-scalar offsets of the original word this token came from.
     public var range: Range<Int>
@@ -12,6 +14,8 @@ public struct Token: Sendable, Hashable {
     public var clause: Int
     /// The index of the negation cue whose scope this token lies in, if any.
     public var negatedBy: Int?
+    /// What `word` is to the later passes, looked up once.
+    var traits: WordTraits
 }
 
 /// An answer (or phrase) broken into tokens and sentences, ready for matching.
@@ -27,9 +31,16 @@ public struct AnalyzedText: Sendable {
     /// The original text of a scalar range.
     public func quote(_ range: Range<Int>) -> String {
         let clamped = range.clamped(to: 0..<scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[clamped])
-        return String(view)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(clamped.count)
+        for scalar in scalars[clamped] {
+            if scalar.isASCII {
+                utf8.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else if let encoded = UTF8.encode(scalar) {
+                utf8.append(contentsOf: encoded)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }
 
@@ -59,6 +70,7 @@ public struct Tokenizer: Sendable {
     public func analyze(_ text: String, markNegation: Bool = true) -> AnalyzedText {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5 + 1)
         var sentences: [Range<Int>] = []
         var wordCount = 0
         var sentence = 0
@@ -113,11 +125,10 @@ public struct Tokenizer: Sendable {
                 }
                 if sentenceStart == nil { sentenceStart = start }
                 wordCount += 1
-                var raw = String.UnicodeScalarView()
-                raw.append(contentsOf: scalars[start..<end])
-                for word in Self.normalizedWords(String(raw)) {
-                    if Self.clauseBreakWords.contains(word) { clause += 1 }
-                    tokens.append(Token(word: word, stem: stemmer.stem(word), range: start..<end, sentence: sentence, clause: clause, negatedBy: nil))
+                Self.forEachNormalizedWord(scalars[start..<end]) { word in
+                    let traits = WordTraits(of: word)
+                    if traits.contains(.clauseBreak) { clause += 1 }
+                    tokens.append(Token(word: word, stem: stemmer.stem(word), range: start..<end, sentence: sentence, clause: clause, negatedBy: nil, traits: traits))
                 }
                 lastTokenEnd = end
                 index = end
@@ -151,12 +162,18 @@ public struct Tokenizer: Sendable {
     static let clauseBreakWords: Set<String> = ["but", "however", "although", "though", "whereas", "instead", "otherwise"]
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            // The same answer as the Unicode properties give, without looking them up.
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// An accent or other mark that belongs to the letter before it ("e\u{301}" is "é" before NFKC).
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return false }
+        return switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: true
         default: false
         }
@@ -194,6 +211,56 @@ public struct Tokenizer: Sendable {
             return expansion.isEmpty ? [base] : [base, expansion]
         }
         return [word.replacingOccurrences(of: "'", with: "")]
+    }
+
+    /// Calls `body` with each of ``normalizedWords(_:)`` of the word made of `raw`. An ASCII word, the
+    /// common case, is worked on as bytes: NFKC leaves ASCII as it is, and lower case, apostrophes
+    /// and contractions are then byte operations with the same result as the Unicode-aware ones,
+    /// without Foundation's costs.
+    static func forEachNormalizedWord(_ raw: ArraySlice<Unicode.Scalar>, _ body: (String) -> Void) {
+        var apostrophes = 0
+        for scalar in raw {
+            guard scalar.isASCII else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: raw)
+                normalizedWords(String(view)).forEach(body)
+                return
+            }
+            if scalar == "'" || scalar == "`" { apostrophes += 1 }
+        }
+        guard apostrophes > 0 else {
+            let word = String(unsafeUninitializedCapacity: raw.count) { buffer in
+                for (offset, scalar) in zip(buffer.indices, raw) {
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                }
+                return raw.count
+            }
+            if word == "cannot" {
+                body("can")
+                body("not")
+            } else {
+                body(word)
+            }
+            return
+        }
+        let bytes = raw.map { scalar -> UInt8 in
+            let byte = UInt8(truncatingIfNeeded: scalar.value)
+            return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte
+        }
+        if let irregular = irregularNegations[String(decoding: bytes, as: UTF8.self)] {
+            irregular.forEach(body)
+            return
+        }
+        func withoutApostrophes(_ part: ArraySlice<UInt8>) -> String {
+            String(decoding: part.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self)
+        }
+        for (suffix, expansion) in contractionSuffixes where bytes.count > suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            body(withoutApostrophes(bytes.dropLast(suffix.utf8.count)))
+            if !expansion.isEmpty { body(expansion) }
+            return
+        }
+        body(withoutApostrophes(bytes[...]))
     }
 
     static let irregularNegations: [String: [String]] = [

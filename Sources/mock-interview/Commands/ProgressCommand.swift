@@ -23,14 +23,16 @@ struct ProgressCommand: ParsableCommand {
                 print("No sessions yet in \(database). Start one with: mock-interview start")
                 return
             }
+            let rubrics = storeOptions.rubricsPath
+            // The bank is parsed on another core while the database is read.
+            let questions = BackgroundValue { (try? QuestionBank.load(from: rubrics))?.questions ?? [] }
             let store = try SessionStore(readingFrom: database)
             let data = try store.progress()
-            let questions = (try? QuestionBank.load(from: storeOptions.rubricsPath))?.questions ?? []
             if let output {
-                try ReportFiles.write(ProgressReport.markdown(data, questions: questions), to: output)
+                try ReportFiles.write(ProgressReport.markdown(data, questions: questions.value), to: output)
                 FileHandle.standardError.write(Data("Progress report written to \(output)\n".utf8))
             } else {
-                Output.write(ProgressReport.terminal(data, questions: questions))
+                Output.write(ProgressReport.terminal(data, questions: questions.value))
             }
         }
     }

@@ -23,11 +23,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            let rubrics = storeOptions.rubricsPath
+            // The bank is parsed on another core while the database is read.
+            let questions = BackgroundValue { (try? QuestionBank.load(from: rubrics))?.questions ?? [] }
             let store = try SessionStore(readingFrom: storeOptions.databasePath)
             let id = try store.resolve(session)
             let transcript = try store.transcript(id: id)
-            let questions = (try? QuestionBank.load(from: storeOptions.rubricsPath))?.questions ?? []
-            let text = try ReportBuilder(store: store, questions: questions).render(transcript, format: format)
+            let history = try ReportBuilder(store: store, questions: []).history(for: transcript)
+            let text = try ReportBuilder(store: store, questions: questions.value).render(transcript, history: history, format: format)
             if let output {
                 try ReportFiles.write(text, to: output)
                 FileHandle.standardError.write(Data("Report of session \(id) written to \(output)\n".utf8))

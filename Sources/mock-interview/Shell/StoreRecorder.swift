@@ -2,7 +2,8 @@ import Foundation
 import InterviewKit
 import InterviewStore
 
-/// Records the interview in the session store: each call is one committed transaction.
+/// Records the interview in the session store: each call is one committed transaction (an answer with
+/// its evaluation and the new scores together, so one fsync per answer).
 struct StoreRecorder: InterviewRecorder {
     let store: SessionStore
     let sessionID: Int64
@@ -12,15 +13,13 @@ struct StoreRecorder: InterviewRecorder {
     }
 
     mutating func answer(turnID: Int64, text: String, firstInputAt: Date, submittedAt: Date, hintsUsed: Int, evaluation: Evaluation, questionID: String, questionScore: Double, sessionScore: Double?) throws {
-        try store.recordAnswer(turnID: turnID, answer: text, firstInputAt: firstInputAt, submittedAt: submittedAt, hintsUsed: hintsUsed, evaluation: evaluation)
-        try store.updateQuestionScore(sessionID: sessionID, questionID: questionID, score: questionScore)
-        try store.updateSessionScore(sessionID: sessionID, score: sessionScore)
+        try store.recordAnswer(
+            turnID: turnID, answer: text, firstInputAt: firstInputAt, submittedAt: submittedAt, hintsUsed: hintsUsed,
+            evaluation: evaluation, questionID: questionID, questionScore: questionScore, sessionScore: sessionScore)
     }
 
     mutating func skip(turnID: Int64, at date: Date, hintsUsed: Int, questionID: String, questionScore: Double, sessionScore: Double?) throws {
-        try store.recordSkip(turnID: turnID, at: date, hintsUsed: hintsUsed)
-        try store.updateQuestionScore(sessionID: sessionID, questionID: questionID, score: questionScore)
-        try store.updateSessionScore(sessionID: sessionID, score: sessionScore)
+        try store.recordSkip(turnID: turnID, at: date, hintsUsed: hintsUsed, questionID: questionID, questionScore: questionScore, sessionScore: sessionScore)
     }
 
     mutating func hint(turnID: Int64) throws {

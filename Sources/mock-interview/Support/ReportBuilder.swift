@@ -23,7 +23,11 @@ struct ReportBuilder {
     }
 
     func render(_ transcript: SessionTranscript, format: ReportFileFormat) throws -> String {
-        let history = try history(for: transcript)
+        try render(transcript, history: try history(for: transcript), format: format)
+    }
+
+    /// The report of `transcript` with `history` (``history(for:)``) already read.
+    func render(_ transcript: SessionTranscript, history: [SessionTranscript], format: ReportFileFormat) throws -> String {
         switch format {
         case .markdown: return MarkdownReport.render(transcript, history: history, questions: questions)
         case .json: return try JSONReport.render(transcript, history: history, questions: questions)

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+
+@Suite("Evaluation JSON reader and writer")
+struct EvaluationJSONReaderTests {
+    /// JSON as the session store writes it.
+    static func stored(_ evaluation: Evaluation) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(evaluation), as: UTF8.self)
+    }
+
+    static func decoded(_ text: String) throws -> Evaluation {
+        try JSONDecoder().decode(Evaluation.self, from: Data(text.utf8))
+    }
+
+    static let answers = [
+        "I'd compare the production inputs with the training data for data drift, using PSI, then retrain on recent data and monitor it with alerts.",
+        "Basically I would not retrain. Um, I guess I'd roll it out in shadow mode — “canary” first; then an AB test.",
+        "Ça dépend: naïve “drift” checks… 🚀 data drift 中文 \"quoted\" back\\slash / tab\tnewline\nend",
+        "controls \u{0}\u{1}\u{8}\u{B}\u{C}\r\u{1F}\u{7F} and separators \u{2028}\u{2029} in data drift",
+        "",
+    ]
+
+    @Test("reads what the store writes exactly as JSONDecoder does", arguments: answers)
+    func roundTrip(answer: String) throws {
+        let evaluation = Evaluator(question: Sample.question()).evaluate(answer, duration: answer.isEmpty ? nil : 37.25)
+        let text = try Self.stored(evaluation)
+        let read = try #require(EvaluationJSONReader.evaluation(from: text))
+        #expect(read == evaluation)
+        #expect(read == (try Self.decoded(text)))
+    }
+
+    @Test("writes the bytes JSONEncoder writes", arguments: answers)
+    func writesAsJSONEncoder(answer: String) throws {
+        for duration in [nil, 37.25, 1e-7, 123456789.5] as [Double?] {
+            let evaluation = Evaluator(question: Sample.question()).evaluate(answer, duration: duration)
+            #expect(EvaluationJSONWriter.json(evaluation) == (try Self.stored(evaluation)))
+        }
+    }
+
+    @Test("a number JSONEncoder refuses is left to it")
+    func notFinite() {
+        var evaluation = Evaluator(question: Sample.question()).evaluate("data drift")
+        evaluation.score = .infinity
+        #expect(EvaluationJSONWriter.json(evaluation) == nil)
+    }
+
+    @Test("escapes, surrogate pairs, unknown keys, whitespace and nulls are read as JSONDecoder reads them")
+    func looseShape() throws {
+        let evaluation = Evaluator(question: Sample.question()).evaluate("data drift and PSI, then retrain", duration: 12)
+        var text = try Self.stored(evaluation)
+        text = text.replacingOccurrences(of: "\"question\":", with: "\"extra\" : [1, -2.5e3, {\"a\": null}, true, false, \"\\u00e9\\ud83d\\ude80\"] ,\n \"question\" :")
+        text = text.replacingOccurrences(of: "\"wordsPerMinute\":", with: "\"wordsPerMinute\": null, \"unused\":")
+        let read = try #require(EvaluationJSONReader.evaluation(from: text))
+        #expect(read == (try Self.decoded(text)))
+        #expect(read.delivery.wordsPerMinute == nil)
+    }
+
+    @Test("what it is not sure of is left to JSONDecoder", arguments: [
+        "{}",
+        "not json",
+        "{\"question\": \"q1\", \"question\": \"q2\"}",
+    ])
+    func unsure(text: String) {
+        #expect(EvaluationJSONReader.evaluation(from: text) == nil)
+    }
+
+    @Test("a duplicate key, a fraction where an integer belongs and trailing text are left to JSONDecoder")
+    func unsureAboutValidShapes() throws {
+        let evaluation = Evaluator(question: Sample.question()).evaluate("data drift and PSI, then retrain")
+        let text = try Self.stored(evaluation)
+        #expect(EvaluationJSONReader.evaluation(from: text) != nil)
+        #expect(EvaluationJSONReader.evaluation(from: text.replacingOccurrences(of: "\"words\":", with: "\"words\":1,\"words\":")) == nil)
+        #expect(EvaluationJSONReader.evaluation(from: text.replacingOccurrences(of: "\"words\":\(evaluation.words)", with: "\"words\":\(evaluation.words).0")) == nil)
+        #expect(EvaluationJSONReader.evaluation(from: text + " x") == nil)
+    }
+}
