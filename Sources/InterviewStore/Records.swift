@@ -142,6 +142,22 @@ struct TurnRow: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    /// `update(db)` through a statement prepared once per connection: every column but the id, as
+    /// `update` writes them (an answered turn is recorded with every answer).
+    func updateAllColumns(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE turns SET session_id = ?, sequence = ?, question_id = ?, node_id = ?, prompt = ?, why = ?, asked_at = ?,
+                first_input_at = ?, submitted_at = ?, answer = ?, outcome = ?, hints_used = ?, score = ?
+            WHERE id = ?
+            """)
+        try statement.execute(arguments: [
+            sessionID, sequence, questionID, nodeID, prompt, why, StoredTimestamp.string(from: askedAt),
+            firstInputAt.map(StoredTimestamp.string(from:)), submittedAt.map(StoredTimestamp.string(from:)), answer,
+            outcome.rawValue, hintsUsed, score, id,
+        ])
+        if db.changesCount == 0 { throw StoreError.unknownTurn(id: id ?? 0) }
+    }
+
     func record(evaluations: [StoredEvaluation]) -> TurnRecord {
         TurnRecord(
             id: id ?? 0, sessionID: sessionID, sequence: sequence, questionID: questionID, nodeID: nodeID,
@@ -186,6 +202,19 @@ struct EvaluationRow: FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// `insert(db)` through a statement prepared once per connection, with the columns `encode(to:)`
+    /// gives (the id is SQLite's).
+    mutating func insertRow(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO evaluations (turn_id, created_at, engine, rubric_hash, score, evaluation) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            turnID, StoredTimestamp.string(from: createdAt), evaluation.engine, evaluation.rubricHash, evaluation.score,
+            try EvaluationJSONWriter.json(evaluation) ?? JSONText.encode(evaluation),
+        ])
+        id = db.lastInsertedRowID
     }
 
     var stored: StoredEvaluation {

@@ -178,9 +178,9 @@ extension SessionStore {
         turn.outcome = .answered
         turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
         turn.score = evaluation.score
-        try turn.update(db)
+        try turn.updateAllColumns(db)
         var stored = EvaluationRow(turnID: turnID, createdAt: StoredTimestamp.rounded(submittedAt), evaluation: evaluation)
-        try stored.insert(db)
+        try stored.insertRow(db)
         try replaceMisses(db, turn: turn, evaluation: evaluation)
         try execute(db, "UPDATE sessions SET answered_turns = answered_turns + 1 WHERE id = ?", [turn.sessionID])
         try touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(submittedAt))
@@ -192,7 +192,7 @@ extension SessionStore {
         turn.submittedAt = StoredTimestamp.rounded(date)
         turn.outcome = .skipped
         turn.hintsUsed = max(turn.hintsUsed, hintsUsed)
-        try turn.update(db)
+        try turn.updateAllColumns(db)
         try touch(db, sessionID: turn.sessionID, at: StoredTimestamp.rounded(date))
         return turn.record(evaluations: [])
     }

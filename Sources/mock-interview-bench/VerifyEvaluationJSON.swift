@@ -50,6 +50,21 @@ struct VerifyEvaluationJSON: ParsableCommand {
             }
             checked += 1
         }
+        // Numbers of every kind in one field, against JSONEncoder.
+        var random = SystemRandomNumberGenerator()
+        guard var sample = evaluators.values.first?.evaluate("data drift") else { return }
+        for round in 0..<200_000 {
+            let decimals = Double([1, 10, 100, 1000, 10_000][round % 5])
+            let magnitude = [1.0, 100, 10_000, 2_000_000][round / 5 % 4]
+            var value = (Double.random(in: -magnitude...magnitude, using: &random) * decimals).rounded() / decimals
+            if round % 7 == 0 { value = Double(bitPattern: random.next()) }
+            if round % 11 == 0 { value = Double.random(in: -1...1, using: &random) * 3 }
+            guard value.isFinite else { continue }
+            sample.score = value
+            let expected = String(decoding: try encoder.encode(sample), as: UTF8.self)
+            guard EvaluationJSONWriter.json(sample) == expected else { throw ValidationError("EvaluationJSONWriter writes \(value) differently from JSONEncoder") }
+        }
+
         Timing.report("checked", checked)
         Timing.report("read_by_reader", fastPath)
         Timing.report("reader_ms", readerTime)

@@ -156,11 +156,37 @@ public struct EvaluationJSONWriter {
         utf8.append(contentsOf: String(value).utf8)
     }
 
-    /// As `JSONEncoder` writes a `Double`: its `description`, without a trailing ".0".
+    private static let powersOfTen: [Double] = [1, 10, 100, 1000]
+
+    /// As `JSONEncoder` writes a `Double`: its `description` (the shortest digits that read back as the
+    /// same value), without a trailing ".0".
+    ///
+    /// Scores and points have at most three decimals: for such a value under a million, the
+    /// shortest decimals that read back exactly are found with integer arithmetic (IEEE division is
+    /// correctly rounded, so `digits / 10^k == value` means the text "digits·10^-k" reads back as
+    /// `value`, and below a million no other text of k decimals does), which is the text
+    /// `description` gives. Other values go through `description`.
     private mutating func double(_ value: Double) {
         guard value.isFinite else {
             valid = false
             return
+        }
+        if value.magnitude < 1_000_000, !(value == 0 && value.sign == .minus) {
+            for decimals in 0..<Self.powersOfTen.count {
+                let scale = Self.powersOfTen[decimals]
+                let digits = (value.magnitude * scale).rounded()
+                guard digits / scale == value.magnitude else { continue }
+                let whole = Int(digits) / Int(scale), fraction = Int(digits) % Int(scale)
+                if value < 0 { utf8.append(UInt8(ascii: "-")) }
+                utf8.append(contentsOf: String(whole).utf8)
+                if decimals > 0 {
+                    utf8.append(UInt8(ascii: "."))
+                    let text = String(fraction)
+                    for _ in text.utf8.count..<decimals { utf8.append(UInt8(ascii: "0")) }
+                    utf8.append(contentsOf: text.utf8)
+                }
+                return
+            }
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
