@@ -68,7 +68,10 @@ public struct Tokenizer: Sendable {
     }
 
     public func analyze(_ text: String, markNegation: Bool = true) -> AnalyzedText {
-        let scalars = Array(text.unicodeScalars)
+        // One pass over the text (`Array(text.unicodeScalars)` would walk it twice: once to count).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5 + 1)
         var sentences: [Range<Int>] = []
@@ -125,7 +128,9 @@ public struct Tokenizer: Sendable {
                 }
                 if sentenceStart == nil { sentenceStart = start }
                 wordCount += 1
-                Self.forEachNormalizedWord(scalars[start..<end]) { word in
+                var (next, after) = Self.normalizedPair(scalars[start..<end])
+                while let word = next {
+                    (next, after) = (after, nil)
                     let traits = WordTraits(of: word)
                     if traits.contains(.clauseBreak) { clause += 1 }
                     tokens.append(Token(word: word, stem: stemmer.stem(word), range: start..<end, sentence: sentence, clause: clause, negatedBy: nil, traits: traits))
@@ -213,18 +218,18 @@ public struct Tokenizer: Sendable {
         return [word.replacingOccurrences(of: "'", with: "")]
     }
 
-    /// Calls `body` with each of ``normalizedWords(_:)`` of the word made of `raw`. An ASCII word, the
-    /// common case, is worked on as bytes: NFKC leaves ASCII as it is, and lower case, apostrophes
-    /// and contractions are then byte operations with the same result as the Unicode-aware ones,
-    /// without Foundation's costs.
-    static func forEachNormalizedWord(_ raw: ArraySlice<Unicode.Scalar>, _ body: (String) -> Void) {
+    /// ``normalizedWords(_:)`` of the word made of `raw` — one word, or two when a contraction is
+    /// expanded ("wouldn't": "would", "not"). An ASCII word, the common case, is worked on as bytes:
+    /// NFKC leaves ASCII as it is, and lower case, apostrophes and contractions are then byte
+    /// operations with the same result as the Unicode-aware ones, without Foundation's costs.
+    static func normalizedPair(_ raw: ArraySlice<Unicode.Scalar>) -> (first: String?, second: String?) {
         var apostrophes = 0
         for scalar in raw {
             guard scalar.isASCII else {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: raw)
-                normalizedWords(String(view)).forEach(body)
-                return
+                let words = normalizedWords(String(view))
+                return (words.first, words.count > 1 ? words[1] : nil)
             }
             if scalar == "'" || scalar == "`" { apostrophes += 1 }
         }
@@ -236,31 +241,22 @@ public struct Tokenizer: Sendable {
                 }
                 return raw.count
             }
-            if word == "cannot" {
-                body("can")
-                body("not")
-            } else {
-                body(word)
-            }
-            return
+            return word == "cannot" ? ("can", "not") : (word, nil)
         }
         let bytes = raw.map { scalar -> UInt8 in
             let byte = UInt8(truncatingIfNeeded: scalar.value)
             return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte
         }
         if let irregular = irregularNegations[String(decoding: bytes, as: UTF8.self)] {
-            irregular.forEach(body)
-            return
+            return (irregular.first, irregular.count > 1 ? irregular[1] : nil)
         }
         func withoutApostrophes(_ part: ArraySlice<UInt8>) -> String {
             String(decoding: part.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self)
         }
         for (suffix, expansion) in contractionSuffixes where bytes.count > suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
-            body(withoutApostrophes(bytes.dropLast(suffix.utf8.count)))
-            if !expansion.isEmpty { body(expansion) }
-            return
+            return (withoutApostrophes(bytes.dropLast(suffix.utf8.count)), expansion.isEmpty ? nil : expansion)
         }
-        body(withoutApostrophes(bytes[...]))
+        return (withoutApostrophes(bytes[...]), nil)
     }
 
     static let irregularNegations: [String: [String]] = [
