@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "CSpawn"),
         .target(
             name: "InterviewKit",
             dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
                 "InterviewStore",
                 "InterviewReports",
                 "CReadline",
+                "CSpawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Fixtures"]),
         .testTarget(name: "InterviewStoreTests", dependencies: ["InterviewStore"]),
         .testTarget(name: "InterviewReportsTests", dependencies: ["InterviewReports"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit", "CSpawn"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -91,8 +91,7 @@ struct BrokenStorageTests {
             guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr"), let folder = try? Executable.temporaryDirectory() else { return false }
             defer { try? FileManager.default.removeItem(at: folder) }
             let probe = folder.appendingPathComponent("probe").path
-            FileManager.default.createFile(atPath: probe, contents: Data())
-            guard chattr("+i", probe) else { return false }
+            guard FileManager.default.createFile(atPath: probe, contents: Data()), chattr("+i", probe) else { return false }
             defer { _ = chattr("-i", probe) }
             return open(probe, O_WRONLY) < 0
         }()

@@ -55,4 +55,43 @@ struct ShellTerminalTests {
         let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("state/history").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
+
+    @Test(":edit submits what the editor saved, blank lines kept, even when the editor leaves a background process running")
+    func editor() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("interviews.sqlite").path
+        // An editor that writes two paragraphs after the draft and, like a GUI editor's launcher,
+        // leaves a process behind that holds every descriptor it was given.
+        let editor = directory.appendingPathComponent("editor")
+        try """
+        #!/bin/sh
+        printf '\n\nThen I would monitor drift weekly.\n' >> "$1"
+        sleep 120 &
+        echo $! > "\(directory.path)/background.pid"
+        exit 0
+        """.write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor.path)
+        let command = "env TERM=xterm-256color VISUAL='\(editor.path)' MOCK_INTERVIEW_RUBRICS='\(Executable.rubrics)' MOCK_INTERVIEW_HISTORY='\(directory.path)/history' '\(Executable.path)' start --questions q1 --db '\(database)'; echo EXITED=$?; sleep 30"
+        let tmux = try TmuxSession(command: command)
+        defer {
+            tmux.kill()
+            if let pid = try? String(contentsOf: directory.appendingPathComponent("background.pid"), encoding: .utf8),
+               let number = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                kill(number, SIGKILL)
+            }
+        }
+        try tmux.waitFor("you›")
+        try tmux.type("First I would look for data drift.")
+        try tmux.send("Enter")
+        try tmux.type(":edit")
+        try tmux.send("Enter")
+        try tmux.waitFor("Answer from the editor: 13 words.", timeout: 10)
+        try tmux.waitFor("Interviewer:", timeout: 10)
+        try tmux.send("C-d")
+        try tmux.waitFor("EXITED=0", timeout: 20)
+
+        let answers = try SQLite.query(database, "select answer from turns where outcome = 'answered' order by id")
+        #expect(answers == [["First I would look for data drift.\n\nThen I would monitor drift weekly.\n"]])
+    }
 }

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 /// Drives a program in a real terminal: a detached tmux session, keys sent with send-keys, the screen
@@ -47,18 +48,30 @@ struct TmuxSession {
 
     var isRunning: Bool { (try? Self.tmux(["has-session", "-t", name])) != nil }
 
+    /// This run's own tmux server, so the tests never touch a server the user has running; it exits
+    /// with its last session.
+    static let socket = "mock-interview-tests-\(getpid())"
+
+    /// Runs tmux and returns what it printed. Not through Foundation's `Process`: the first command
+    /// starts the tmux server in the background, and `Process` would then wait for the server to exit
+    /// instead of the command (see `CSpawn.h`).
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError.failed(arguments) }
+        let arguments = ["/usr/bin/tmux", "-L", socket] + arguments
+        var output: [Int32] = [-1, -1]
+        guard pipe(&output) == 0 else { throw TmuxError.failed(arguments) }
+        let discard = open("/dev/null", O_WRONLY)
+        let cArguments = arguments.map { strdup($0) }
+        let cEnvironment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") }
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = cspawn_start(&pid, arguments[0], cArguments + [nil], cEnvironment + [nil], -1, output[1], discard)
+        close(output[1])
+        close(discard)
+        let reader = FileHandle(fileDescriptor: output[0], closeOnDealloc: true)
+        guard started == 0 else { throw TmuxError.failed(arguments) }
+        let data = reader.readDataToEndOfFile()
+        guard cspawn_wait(pid) == 0 else { throw TmuxError.failed(arguments) }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -137,17 +137,14 @@ enum Editor {
         guard FileManager.default.createFile(atPath: file.path, contents: Data(draft.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .failure(EditorError("cannot create a temporary file for the editor in \(directory.path)"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "editor", file.path]
+        let status: Int32
         do {
-            try process.run()
-            process.waitUntilExit()
+            status = try ChildProcess.run(["/bin/sh", "-c", "\(editor) \"$1\"", "editor", file.path])
         } catch {
-            return .failure(EditorError("cannot start the editor '\(editor)': \(error.localizedDescription)"))
+            return .failure(EditorError("cannot start the editor '\(editor)': \(error.description)"))
         }
-        guard process.terminationStatus == 0 else {
-            return .failure(EditorError("the editor '\(editor)' exited with status \(process.terminationStatus); the answer was not changed"))
+        guard status == 0 else {
+            return .failure(EditorError("the editor '\(editor)' exited with status \(status); the answer was not changed"))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(EditorError("the edited answer could not be read back"))
