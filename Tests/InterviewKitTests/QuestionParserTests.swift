@@ -257,3 +257,15 @@ struct QuestionParserTests {
         #expect(NodeReader.closest(to: "colour", in: ["id", "label", "weight"]) == nil)
     }
 }
+
+@Suite("trimming white space")
+struct WhiteSpaceTrimmingTests {
+    @Test("removes what Foundation's whitespacesAndNewlines removes, and nothing else", arguments: [
+        "", " ", "\t\n", "plain", "  both ends  ", "\u{00A0}no-break\u{00A0}", "\u{2028}line separator\u{2029}",
+        "\u{3000}ideographic\u{3000}", "inner  space kept", "\u{200B}zero width space\u{200B}", "\u{200C}zero width non-joiner\u{200C}",
+        "é\u{0301} combining", "\r\nwindows\r\n", "🙂 emoji 🙂", "\u{85}next line\u{85}",
+    ])
+    func matchesFoundation(_ text: String) {
+        #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

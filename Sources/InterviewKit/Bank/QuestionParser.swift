@@ -37,7 +37,10 @@ public struct QuestionParser: Sendable {
         }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            // `.basic`: no implicit typing. The reader interprets each scalar by the field it fills,
+            // and Yams's default resolver would run seven regular expressions on every mapping key
+            // (to hash it for the duplicate check), most of a start-up's time.
+            guard let composed = try Yams.compose(yaml: text, .basic) else {
                 reader.report(.missingField, "the file is empty; a question needs id, title, topic, prompt, length, weights, concepts and dialogue (see Rubrics/README.md)", line: 1)
                 return Result(question: nil, diagnostics: reader.diagnostics)
             }
@@ -179,7 +182,7 @@ struct NodeReader {
             report(.wrongType, "'\(field)' in \(what) should be text, found \(Self.kind(of: node))", at: node)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmingWhiteSpace
         if value.isEmpty && required {
             report(.emptyPhrase, "'\(field)' in \(what) is empty; write the text", at: node)
             return nil
@@ -193,7 +196,7 @@ struct NodeReader {
             return nil
         }
         guard visit(node) else { return nil }
-        guard case let .scalar(scalar) = node, let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard case let .scalar(scalar) = node, let value = Double(scalar.string.trimmingWhiteSpace), value.isFinite else {
             report(.wrongType, "'\(field)' in \(what) should be a number, found \(Self.describeValue(node))", at: node)
             return nil
         }
@@ -234,7 +237,7 @@ struct NodeReader {
                 report(.wrongType, "each entry of '\(field)' in \(what) should be text, found \(Self.kind(of: item))", at: item)
                 continue
             }
-            let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = scalar.string.trimmingWhiteSpace
             if value.isEmpty || Tokenizer.hasNoWords(value) {
                 report(.emptyPhrase, "an entry of '\(field)' in \(what) has no words; remove it or write the phrase", at: item)
                 continue
