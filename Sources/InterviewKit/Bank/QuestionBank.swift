@@ -90,33 +90,50 @@ public struct QuestionBankLoader: Sendable {
                 files.append(path)
             }
         }
+        // Files are read, parsed and linted at once on every core (parsing is most of a start-up),
+        // then merged in file order, so the outcome is the same as one after the other.
+        let parsed = ConcurrentMap.map(files) { file in Self.parse(file: file) }
         var questions: [Question] = []
         var firstFile: [String: String] = [:]
-        for file in files {
-            guard let data = manager.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "cannot read the file; check that it exists and you may read it", file: file, line: 1))
-                continue
-            }
-            if data.count > QuestionParser.maximumFileSize {
-                diagnostics.append(Diagnostic(.tooLarge, "file is \(data.count) bytes; question files are limited to \(QuestionParser.maximumFileSize) bytes", file: file, line: 1))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "the file is not valid UTF-8; save it as UTF-8 text", file: file, line: 1))
-                continue
-            }
-            let result = QuestionParser().parse(text, path: file)
+        for (file, result) in zip(files, parsed) {
             diagnostics += result.diagnostics
             guard let question = result.question else { continue }
-            let problems = DialogueLinter().lint(question, file: file)
-            diagnostics += problems
             if let earlier = firstFile[question.id] {
                 diagnostics.append(Diagnostic(.duplicateQuestion, "question id '\(question.id)' is already defined in \(earlier); give each question its own id", file: file, line: 1))
                 continue
             }
             firstFile[question.id] = file
-            if problems.isEmpty { questions.append(question) }
+            if result.isClean { questions.append(question) }
         }
         return Outcome(questions: questions, diagnostics: diagnostics, files: files)
+    }
+
+    /// One file read, parsed and linted: its question (nil when it cannot be parsed) and problems.
+    private struct FileResult: Sendable {
+        var question: Question?
+        var diagnostics: [Diagnostic]
+        /// The question parsed and also passed the dialogue lint.
+        var isClean: Bool
+    }
+
+    private static func parse(file: String) -> FileResult {
+        func failure(_ code: DiagnosticCode, _ message: String) -> FileResult {
+            FileResult(question: nil, diagnostics: [Diagnostic(code, message, file: file, line: 1)], isClean: false)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return failure(.unreadableFile, "cannot read the file; check that it exists and you may read it")
+        }
+        if data.count > QuestionParser.maximumFileSize {
+            return failure(.tooLarge, "file is \(data.count) bytes; question files are limited to \(QuestionParser.maximumFileSize) bytes")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return failure(.unreadableFile, "the file is not valid UTF-8; save it as UTF-8 text")
+        }
+        let result = QuestionParser().parse(text, path: file)
+        guard let question = result.question else {
+            return FileResult(question: nil, diagnostics: result.diagnostics, isClean: false)
+        }
+        let problems = DialogueLinter().lint(question, file: file)
+        return FileResult(question: question, diagnostics: result.diagnostics + problems, isClean: problems.isEmpty)
     }
 }
