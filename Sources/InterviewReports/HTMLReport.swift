@@ -10,7 +10,7 @@ import InterviewKit
 /// blocks appear as preformatted text next to their plain-text chart.
 public enum HTMLReport {
     /// Parameters as for `MarkdownReport.render(_:history:questions:)`.
-    public static func render(_ transcript: SessionTranscript, history: [SessionTranscript] = [], questions: [Question] = []) -> String {
+    public static func render(_ transcript: SessionTranscript, history: [ProgressData.Point] = [], questions: [Question] = []) -> String {
         let summary = SessionSummary(transcript, history: history, questions: questions)
         return page(markdown: MarkdownReport.render(summary), title: MarkdownReport.title(summary))
     }

@@ -10,7 +10,7 @@ import InterviewKit
 /// are absent are left out rather than written as `null`.
 public enum JSONReport {
     /// Parameters as for `MarkdownReport.render(_:history:questions:)`.
-    public static func render(_ transcript: SessionTranscript, history: [SessionTranscript] = [], questions: [Question] = []) throws -> String {
+    public static func render(_ transcript: SessionTranscript, history: [ProgressData.Point] = [], questions: [Question] = []) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

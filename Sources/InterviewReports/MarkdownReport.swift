@@ -11,16 +11,17 @@ import InterviewKit
 /// Markdown (tables) that cmark-gfm and Ink both read.
 ///
 /// ```swift
-/// let markdown = MarkdownReport.render(transcript, history: earlierTranscripts, questions: bank.questions)
+/// let history = try store.earlierResults(before: id, sharingQuestions: transcript.session.questionIDs, limit: 10)
+/// let markdown = MarkdownReport.render(transcript, history: history, questions: bank.questions)
 /// ```
 public enum MarkdownReport {
     /// - Parameters:
     ///   - transcript: the session, as stored.
-    ///   - history: other stored sessions; those that started before this one give the progress
-    ///     section (later ones are ignored, so a past report stays the same).
+    ///   - history: question scores of other stored sessions; those of sessions that started before
+    ///     this one give the progress section (later ones are ignored, so a past report stays the same).
     ///   - questions: the question bank, for titles and topics. A question missing from it is shown
     ///     by its id with the prompts stored in the transcript.
-    public static func render(_ transcript: SessionTranscript, history: [SessionTranscript] = [], questions: [Question] = []) -> String {
+    public static func render(_ transcript: SessionTranscript, history: [ProgressData.Point] = [], questions: [Question] = []) -> String {
         render(SessionSummary(transcript, history: history, questions: questions))
     }
 

@@ -99,18 +99,20 @@ enum MarkdownText {
     }
 }
 
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Tabs as spaces. Both are ASCII, so the UTF-8 bytes are replaced one for one.
     func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
+        guard utf8.contains(UInt8(ascii: "\t")) else { return String(self) }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "\t") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
     /// Without leading and trailing spaces (the only whitespace left after sanitising and tabs).
+    /// A space is one ASCII byte, so the first byte that is not one starts a scalar and the byte after
+    /// the last one ends a scalar.
     func trimmingSpaces() -> String {
-        let scalars = Array(unicodeScalars)
-        guard let first = scalars.firstIndex(where: { $0 != " " }),
-              let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+              let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        return String(self[first..<bytes.index(after: last)])
     }
 }

@@ -117,7 +117,7 @@ struct SessionSummary: Codable, Sendable {
     var practiseNext: [PractiseItem]
     var history: [HistoryPoint]
 
-    init(_ transcript: SessionTranscript, history: [SessionTranscript], questions bank: [Question]) {
+    init(_ transcript: SessionTranscript, history: [ProgressData.Point], questions bank: [Question]) {
         var byID: [String: Question] = [:]
         for question in bank where byID[question.id] == nil { byID[question.id] = question }
         let ids = Self.questionIDs(of: transcript)
@@ -225,31 +225,26 @@ struct SessionSummary: Codable, Sendable {
     /// Scores of this session's questions in the sessions before it and in it, oldest first. Only
     /// sessions that started earlier count, so a past session's report does not change when later
     /// sessions are added.
-    static func historyPoints(_ transcript: SessionTranscript, earlier: [SessionTranscript], questionIDs: [String]) -> [HistoryPoint] {
+    static func historyPoints(_ transcript: SessionTranscript, earlier: [ProgressData.Point], questionIDs: [String]) -> [HistoryPoint] {
         let current = transcript.session
-        var seen: Set<Int64> = [current.id]
-        var sessions: [SessionTranscript] = []
-        for candidate in earlier.sorted(by: { ($0.session.startedAt, $0.session.id) < ($1.session.startedAt, $1.session.id) })
-        where (candidate.session.startedAt, candidate.session.id) < (current.startedAt, current.id) && seen.insert(candidate.session.id).inserted {
-            sessions.append(candidate)
+        let asked = Set(questionIDs)
+        var seen: Set<[String]> = []
+        let before = earlier
+            .filter { ($0.startedAt, $0.sessionID) < (current.startedAt, current.id) && asked.contains($0.questionID) }
+            .filter { seen.insert(["\($0.sessionID)", $0.questionID]).inserted }
+        let order = Dictionary(questionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = before.sorted {
+            ($0.startedAt, $0.sessionID, order[$0.questionID] ?? 0) < ($1.startedAt, $1.sessionID, order[$1.questionID] ?? 0)
         }
-        sessions.append(transcript)
+        let own = ProgressData.Point.points(of: transcript).filter { asked.contains($0.questionID) }
         var attempts: [String: Int] = [:]
-        var points: [HistoryPoint] = []
-        for session in sessions {
-            for id in questionIDs {
-                let turns = session.turns(of: id)
-                guard !turns.isEmpty else { continue }
-                let result = QuestionResult(questionID: id, turns: turns)
-                guard result.answered > 0 || result.skipped else { continue }
-                attempts[id, default: 0] += 1
-                points.append(HistoryPoint(
-                    sessionID: session.session.id, startedAt: session.session.startedAt, questionID: id,
-                    attempt: attempts[id] ?? 1, score: result.score, current: session.session.id == current.id
-                ))
-            }
+        return (sorted + own).map { point in
+            attempts[point.questionID, default: 0] += 1
+            return HistoryPoint(
+                sessionID: point.sessionID, startedAt: point.startedAt, questionID: point.questionID,
+                attempt: attempts[point.questionID] ?? 1, score: point.score, current: point.sessionID == current.id
+            )
         }
-        return points
     }
 
     static func tenthRounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -10,6 +10,8 @@
 /// ```
 public enum TerminalText {
     public static func sanitised(_ text: String) -> String {
+        // Most text has nothing to remove: give it back as it is, without copying it scalar by scalar.
+        guard text.unicodeScalars.contains(where: needsSanitising) else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -40,6 +42,15 @@ public enum TerminalText {
             index += 1
         }
         return String(output)
+    }
+
+    /// Whether `sanitised` changes or drops the scalar: what its loop does not copy through as it is.
+    static func needsSanitising(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// Sanitised text on one line: line breaks and tabs become spaces, ends trimmed.

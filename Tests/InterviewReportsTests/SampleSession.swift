@@ -198,8 +198,11 @@ enum SampleSession {
         return SessionTranscript(session: record, turns: turns)
     }
 
+    /// The question scores of `earlierSessions`, as the store keeps them.
+    static let history: [ProgressData.Point] = earlierSessions.flatMap(ProgressData.Point.points(of:))
+
     /// Sessions 3 and 7 (before), and 15 (after, which the report must ignore), out of order.
-    static let history: [SessionTranscript] = [
+    static let earlierSessions: [SessionTranscript] = [
         earlier(id: 15, date: Date(timeIntervalSince1970: 1_742_549_400), answers: [(churn, "I'd monitor everything on a dashboard, investigate data drift with PSI, fix the feature pipeline, retrain on recent data and finally ship it in shadow mode.")]),
         earlier(id: 3, date: Date(timeIntervalSince1970: 1_740_830_400), answers: [
             (churn, "I'd retrain it, I guess."),

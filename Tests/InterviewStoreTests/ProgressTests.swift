@@ -101,3 +101,33 @@ struct ProgressTests {
         }
     }
 }
+
+@Suite("Earlier results for a report's history")
+struct EarlierResultsTests {
+    @Test("the scores of the asked questions in the latest earlier sessions that share one, oldest first, without later sessions")
+    func earlierResults() throws {
+        try withTemporaryDirectory { dir in
+            let store = try SessionStore(path: dir + "/db.sqlite")
+            let first = try store.beginSession(questionIDs: ["q1", "q2"], at: Fixture.date(0))
+            let unrelated = try store.beginSession(questionIDs: ["q3"], at: Fixture.date(1_000))
+            let second = try store.beginSession(questionIDs: ["q2", "q4"], at: Fixture.date(2_000))
+            let reported = try store.beginSession(questionIDs: ["q1", "q2"], at: Fixture.date(3_000))
+            let later = try store.beginSession(questionIDs: ["q1"], at: Fixture.date(4_000))
+            for (session, question, score) in [(first, "q1", 40.0), (first, "q2", 55.0), (unrelated, "q3", 90.0), (second, "q2", 65.0),
+                                               (second, "q4", 70.0), (reported, "q1", 80.0), (later, "q1", 99.0)] {
+                try ProgressTests.answer(store, session: session.id, question: question, score: score, missed: [], at: session.startedAt.timeIntervalSince(Fixture.date(0)) + 10)
+                try store.updateQuestionScore(sessionID: session.id, questionID: question, score: score)
+            }
+
+            let results = try store.earlierResults(before: reported.id, sharingQuestions: ["q1", "q2"], limit: 10)
+            #expect(results == [
+                .init(sessionID: first.id, startedAt: Fixture.date(0), questionID: "q1", score: 40),
+                .init(sessionID: first.id, startedAt: Fixture.date(0), questionID: "q2", score: 55),
+                .init(sessionID: second.id, startedAt: Fixture.date(2_000), questionID: "q2", score: 65),
+            ])
+            let latestOnly = try store.earlierResults(before: reported.id, sharingQuestions: ["q1", "q2"], limit: 1)
+            #expect(latestOnly.map(\.sessionID) == [second.id])
+            #expect(try store.earlierResults(before: first.id, sharingQuestions: ["q1", "q2"], limit: 10).isEmpty)
+        }
+    }
+}

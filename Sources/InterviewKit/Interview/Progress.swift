@@ -45,3 +45,17 @@ public struct ProgressData: Sendable, Hashable, Codable {
         self.misses = misses
     }
 }
+
+extension ProgressData.Point {
+    /// A recorded session's points: one per question it answered or skipped, scored from its turns
+    /// as `QuestionResult` scores them (the same scores the store keeps in `session_questions`).
+    public static func points(of transcript: SessionTranscript) -> [ProgressData.Point] {
+        var questionIDs = transcript.session.questionIDs
+        for turn in transcript.turns where !questionIDs.contains(turn.questionID) { questionIDs.append(turn.questionID) }
+        return questionIDs.compactMap { id in
+            let result = QuestionResult(questionID: id, turns: transcript.turns(of: id))
+            guard result.answered > 0 || result.skipped else { return nil }
+            return ProgressData.Point(sessionID: transcript.session.id, startedAt: transcript.session.startedAt, questionID: id, score: result.score)
+        }
+    }
+}

@@ -13,9 +13,8 @@ struct ReportBuilder {
     let store: SessionStore
     let questions: [Question]
 
-    func history(for transcript: SessionTranscript) throws -> [SessionTranscript] {
-        let ids = try store.earlierSessions(before: transcript.session.id, sharingQuestions: transcript.session.questionIDs, limit: Self.historyLimit)
-        return try ids.map { try store.transcript(id: $0) }
+    func history(for transcript: SessionTranscript) throws -> [ProgressData.Point] {
+        try store.earlierResults(before: transcript.session.id, sharingQuestions: transcript.session.questionIDs, limit: Self.historyLimit)
     }
 
     func markdown(for transcript: SessionTranscript) throws -> String {
@@ -27,7 +26,7 @@ struct ReportBuilder {
     }
 
     /// The report of `transcript` with `history` (``history(for:)``) already read.
-    func render(_ transcript: SessionTranscript, history: [SessionTranscript], format: ReportFileFormat) throws -> String {
+    func render(_ transcript: SessionTranscript, history: [ProgressData.Point], format: ReportFileFormat) throws -> String {
         switch format {
         case .markdown: return MarkdownReport.render(transcript, history: history, questions: questions)
         case .json: return try JSONReport.render(transcript, history: history, questions: questions)
