@@ -45,42 +45,45 @@ enum MarkdownText {
     }
 
     static func escapeLine(_ line: String) -> String {
-        var output = ""
+        var output = String.UnicodeScalarView()
         var previousWasReference = true // the start of a line counts as a reference boundary
         var inLeadingDigits = true
         for (offset, scalar) in line.unicodeScalars.enumerated() {
             let isDigit = ("0"..."9").contains(scalar)
             let reference: String?
-            if let always = alwaysEscaped[scalar] {
+            if let always = alwaysEscaped(scalar) {
                 reference = always
             } else if offset == 0, scalar.isASCII, isASCIIPunctuation(scalar) {
                 reference = numericReference(scalar)
             } else if inLeadingDigits, offset > 0, scalar == "." || scalar == ")" {
                 reference = numericReference(scalar)
-            } else if previousWasReference, extendsGrapheme(scalar) {
+            } else if previousWasReference, !scalar.isASCII, extendsGrapheme(scalar) {
                 reference = numericReference(scalar)
             } else {
                 reference = nil
             }
             if !isDigit { inLeadingDigits = false }
             if let reference {
-                output += reference
+                output.append(contentsOf: reference.unicodeScalars)
                 previousWasReference = true
             } else {
-                output.unicodeScalars.append(scalar)
+                output.append(scalar)
                 previousWasReference = false
             }
         }
-        return output
+        return String(output)
     }
 
-    static let alwaysEscaped: [Unicode.Scalar: String] = {
-        var table: [Unicode.Scalar: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;"]
-        for scalar in "\\`*_~[]|#".unicodeScalars {
-            table[scalar] = numericReference(scalar)
+    /// The reference of a character that is markup wherever it stands, or `nil`.
+    static func alwaysEscaped(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "&": "&amp;"
+        case "\\", "`", "*", "_", "~", "[", "]", "|", "#": numericReference(scalar)
+        default: nil
         }
-        return table
-    }()
+    }
 
     static func numericReference(_ scalar: Unicode.Scalar) -> String {
         "&#\(scalar.value);"
