@@ -38,14 +38,18 @@ enum MarkdownText {
 
     /// Sanitised, trimmed lines with tabs as spaces.
     static func lines(of text: String) -> [String] {
+        // Split on the byte: a line feed is always a character of its own.
         TerminalText.sanitised(text)
             .replacingTabs()
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingSpaces() }
+            .utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { Substring($0).trimmingSpaces() }
     }
 
     static func escapeLine(_ line: String) -> String {
-        var output = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: reports quote whole answers, and appending scalar by scalar to a
+        // string was most of a report's rendering.
+        var output: [UInt8] = []
+        output.reserveCapacity(line.utf8.count + 16)
         var previousWasReference = true // the start of a line counts as a reference boundary
         var inLeadingDigits = true
         for (offset, scalar) in line.unicodeScalars.enumerated() {
@@ -64,14 +68,18 @@ enum MarkdownText {
             }
             if !isDigit { inLeadingDigits = false }
             if let reference {
-                output.append(contentsOf: reference.unicodeScalars)
+                output.append(contentsOf: reference.utf8)
                 previousWasReference = true
             } else {
-                output.append(scalar)
+                if scalar.isASCII {
+                    output.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else if let encoded = UTF8.encode(scalar) {
+                    output.append(contentsOf: encoded)
+                }
                 previousWasReference = false
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The reference of a character that is markup wherever it stands, or `nil`.
