@@ -23,12 +23,13 @@ struct Executable {
 
     static var rubrics: String { repository.appendingPathComponent("Rubrics").path }
 
-    /// Runs the executable to completion. `input` chunks are written to stdin with `delay` seconds
-    /// between them (so timings show up in what gets recorded).
+    /// Runs the executable (or another program, `executable`, in the same environment) to completion.
+    /// `input` chunks are written to stdin with `delay` seconds between them (so timings show up in
+    /// what gets recorded).
     @discardableResult
-    static func run(_ arguments: [String], input: [String] = [], delay: Double = 0, environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], input: [String] = [], delay: Double = 0, environment: [String: String] = [:], directory: URL? = nil, executable: String = path) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -166,4 +166,24 @@ struct InterviewPipeTests {
         #expect(turns.contains { $0[1] == "q4" })
         #expect(try SQLite.query(database, "SELECT status FROM sessions").first == ["completed"])
     }
+
+    @Test("the closing lines name commands that work as printed: the program's path when $PATH does not find it, and --db for a database of one's own")
+    func closingCommandsRunAsPrinted() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("my sessions/interviews.sqlite").path
+        let first = try Executable.run(["start", "--questions", "q1", "--db", database], input: [answers(1).joined() + ":quit\n"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let line = try #require(first.stdout.split(separator: "\n").first { $0.hasPrefix("Continue it with: ") }, "stdout:\n\(first.stdout)")
+        let command = String(line.dropFirst("Continue it with: ".count))
+        #expect(command.contains("--db '\(database)'"), "the database has a space, so its path is quoted: \(command)")
+        #expect(!command.hasPrefix("mock-interview "), "mock-interview is not on this PATH: \(command)")
+
+        // Run exactly what was printed, through a shell, in another folder.
+        let resumed = try Executable.run(["-c", command], input: [answers(12).dropFirst().joined()], environment: ["PATH": "/usr/bin:/bin"], directory: URL(fileURLWithPath: "/"), executable: "/bin/sh")
+        #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+        #expect(resumed.stdout.contains("Welcome back"))
+        let statuses = try SQLite.query(database, "SELECT status FROM sessions")
+        #expect(statuses == [["completed"]])
+    }
 }

@@ -88,8 +88,8 @@ struct TerminalDisplay {
         say("")
         say("Session \(sessionID) is saved in \(database).")
         if let report { say("Full feedback: \(report)") }
-        if status != .completed { say("Continue it with: mock-interview resume \(sessionID)") }
-        say("See it again with: mock-interview replay \(sessionID)   ·   all sessions: mock-interview list")
+        if status != .completed { say("Continue it with: \(Locations.command("resume \(sessionID)", database: database))") }
+        say("See it again with: \(Locations.command("replay \(sessionID)", database: database))   ·   all sessions: \(Locations.command("list", database: database))")
     }
 
     func say(_ text: String) {

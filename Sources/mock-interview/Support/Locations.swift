@@ -45,4 +45,44 @@ enum Locations {
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return state + "/mock-interview/history"
     }
+
+    /// The command line that runs `subcommand` of this program again on `database`, to show the
+    /// user: `mock-interview` when that is what `$PATH` finds, else the executable's own path (as
+    /// after `scripts/interview`, which runs `.build/release/mock-interview`), with `--db` when a
+    /// plain command would open another database.
+    static func command(_ subcommand: String, database: String) -> String {
+        var words = [programName, subcommand]
+        let standard = URL(fileURLWithPath: Self.database(nil)).standardizedFileURL.path
+        if URL(fileURLWithPath: database).standardizedFileURL.path != standard {
+            words += ["--db", shellQuoted(database)]
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// `mock-interview`, or this executable's path when `$PATH` does not lead to it.
+    static let programName: String = {
+        let manager = FileManager.default
+        let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = "\(directory)/mock-interview"
+            guard manager.isExecutableFile(atPath: candidate) else { continue }
+            // The first match is what the shell runs: it names this program only if it is this file.
+            if URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path == own { return "mock-interview" }
+            break
+        }
+        // The path it was started by, made absolute, reads better than the resolved one
+        // (`.build/release/…` rather than `.build/x86_64-unknown-linux-gnu/release/…`).
+        if let invoked = CommandLine.arguments.first, invoked.contains("/") {
+            let absolute = URL(fileURLWithPath: invoked).standardizedFileURL
+            if absolute.resolvingSymlinksInPath().path == own { return shellQuoted(absolute.path) }
+        }
+        return shellQuoted(own)
+    }()
+
+    /// `text` as one word for a POSIX shell: as it is when it has no special characters.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-+:@%".unicodeScalars.contains($0)) }
+        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }
