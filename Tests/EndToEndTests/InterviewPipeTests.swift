@@ -186,4 +186,17 @@ struct InterviewPipeTests {
         let statuses = try SQLite.query(database, "SELECT status FROM sessions")
         #expect(statuses == [["completed"]])
     }
+
+    @Test("with --feedback each, skipping a question's follow-ups still gives the verdict on what was answered; skipping it unanswered gives none")
+    func verdictOnSkip() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("interviews.sqlite").path
+        let result = try Executable.run(["start", "--questions", "q1,q4", "--feedback", "each", "--db", database], input: [answers(1).joined() + ":skip\n:skip\n"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Skipped the rest of q1."))
+        #expect(result.stdout.contains("Verdict on q1:"), "stdout:\n\(result.stdout)")
+        #expect(result.stdout.contains("Skipped the rest of q4."))
+        #expect(!result.stdout.contains("Verdict on q4"), "q4 was not answered")
+    }
 }

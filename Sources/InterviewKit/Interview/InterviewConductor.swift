@@ -196,11 +196,17 @@ public struct InterviewConductor<Source: LineSource, Recorder: InterviewRecorder
                         display(.time(session: moment.timeIntervalSince(sessionStart), question: moment.timeIntervalSince(questionStart)))
                     case .command(.skip):
                         let questionID = prompt.questionID
+                        let question = interviewer.currentQuestion
                         interviewer.skipQuestion()
                         markLocal(turnID) { $0.outcome = .skipped }
-                        let result = QuestionResult(questionID: questionID, turns: turns.filter { $0.questionID == questionID })
+                        let questionTurns = turns.filter { $0.questionID == questionID }
+                        let result = QuestionResult(questionID: questionID, turns: questionTurns)
                         try recorder.skip(turnID: turnID, at: now(), hintsUsed: hintsUsed, questionID: questionID, questionScore: result.score, sessionScore: sessionScore())
                         display(.skipped(questionID: questionID))
+                        // Skipping the follow-ups still ends the question: what was answered gets its verdict.
+                        if feedback == .each, result.answered > 0, let question {
+                            display(.verdict(question: question, result: result, last: questionTurns.last { $0.evaluation != nil }?.evaluation))
+                        }
                         return .submitted
                     case .command(.edit):
                         let edited = source.edit(draft.joined(separator: "\n"))
