@@ -17,7 +17,8 @@ struct TerminalDisplay {
             say(palette.bold("Hello\(name). I'm your interviewer today.") + " \(count) question\(count == 1 ? "" : "s"), with follow-ups: \(questions.map(\.id).joined(separator: ", ")).")
         }
         say("Answer in your own words, on as many lines as you like; \(palette.bold("an empty line submits the answer")).")
-        say("Commands start with ':' — :help lists them (:hint, :skip, :repeat, :time, :edit, :quit).\(interactive ? " Ctrl-C clears what you are typing; Ctrl-D ends the interview." : "")")
+        say("Commands start with ':' — :help lists them (:hint, :skip, :repeat, :time, :edit, :quit).")
+        if interactive { say("Ctrl-C clears what you are typing; Ctrl-D ends the interview.") }
         say("")
     }
 
@@ -89,7 +90,8 @@ struct TerminalDisplay {
         say("Session \(sessionID) is saved in \(database).")
         if let report { say("Full feedback: \(report)") }
         if status != .completed { say("Continue it with: \(Locations.command("resume \(sessionID)", database: database))") }
-        say("See it again with: \(Locations.command("replay \(sessionID)", database: database))   ·   all sessions: \(Locations.command("list", database: database))")
+        say("See it again with: \(Locations.command("replay \(sessionID)", database: database))")
+        say("All sessions: \(Locations.command("list", database: database))")
     }
 
     func say(_ text: String) {
