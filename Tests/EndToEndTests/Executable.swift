@@ -23,6 +23,10 @@ struct Executable {
 
     static var rubrics: String { repository.appendingPathComponent("Rubrics").path }
 
+    /// The cache folder of this test run's commands (WordNet's tables), so tests leave the user's
+    /// `~/.cache` alone and the first reference grading makes it for the rest.
+    static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("mock-interview-e2e-cache-\(getpid())").path
+
     /// Runs the executable (or another program, `executable`, in the same environment) to completion.
     /// `input` chunks are written to stdin with `delay` seconds between them (so timings show up in
     /// what gets recorded).
@@ -35,6 +39,7 @@ struct Executable {
         env["NO_COLOR"] = "1"
         env["MOCK_INTERVIEW_RUBRICS"] = rubrics
         env.removeValue(forKey: "MOCK_INTERVIEW_DB")
+        env["MOCK_INTERVIEW_CACHE"] = cache
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

@@ -120,4 +120,46 @@ struct ReferenceModeTests {
         #expect((outputs[0]?["notes"] as? [String])?.contains("WordNet not found: synonyms and antonyms not used.") == true)
         #expect((outputs[0]?["grading"] as? [String: Any])?["wordnet"] as? Bool == false)
     }
+
+    @Test("WordNet's tables are cached privately: later runs grade the same from the cache, a damaged cache is rebuilt, an unusable folder is done without")
+    func wordNetCache() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = directory.appendingPathComponent("cache/mock-interview").path
+        let arguments = ["evaluate", "--reference", "The switch is closed, so the bulb is lit.", "--json"]
+        let answer = "The switch is open, so the bulb is dark."
+        func grade(cache path: String, environment: [String: String] = [:]) throws -> String {
+            let result = try Executable.run(arguments, input: [answer], environment: ["MOCK_INTERVIEW_CACHE": path].merging(environment) { $1 })
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.isEmpty, "no warning: \(result.stderr)")
+            return result.stdout
+        }
+        let manager = FileManager.default
+        func cacheFiles() throws -> [String] { try manager.contentsOfDirectory(atPath: cache).sorted() }
+        func mode(_ path: String) throws -> Int? { try manager.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+
+        let first = try grade(cache: cache)
+        let files = try cacheFiles()
+        #expect(files.count == 1 && files[0].hasPrefix("wordnet-") && files[0].hasSuffix(".bin"), "\(files)")
+        let file = cache + "/" + files[0]
+        #expect(try mode(cache) == 0o700)
+        #expect(try mode(file) == 0o600)
+        let written = try Data(contentsOf: URL(fileURLWithPath: file))
+
+        let without = try Executable.run(arguments, input: [answer], environment: ["WNSEARCHDIR": "/nonexistent/wordnet", "MOCK_INTERVIEW_CACHE": cache])
+        #expect(without.stdout != first, "WordNet's antonyms change the grade, so the cache carries them")
+
+        #expect(try grade(cache: cache) == first)
+        #expect(try cacheFiles() == files)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == written)
+
+        try Data(written.prefix(written.count / 2)).write(to: URL(fileURLWithPath: file))
+        #expect(try grade(cache: cache) == first, "a truncated cache is not used")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == written, "and is written again whole")
+
+        let blocked = directory.appendingPathComponent("not-a-folder").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocked))
+        #expect(try grade(cache: blocked) == first, "a cache that cannot be made is done without")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: blocked)) == Data("x".utf8))
+    }
 }

@@ -3,8 +3,9 @@ import Foundation
 /// Antonyms, first-sense synonyms and irregular comparatives from WordNet 3.0, read from the plain-text
 /// files of Debian's `wordnet-base` package (`/usr/share/wordnet`), for reference grading.
 ///
-/// Everything is keyed by stem, so "closed" meets the antonym of "open". Loading takes a fraction of a
-/// second and happens only when an answer is graded against model answers; when the files are missing
+/// Everything is keyed by stem, so "closed" meets the antonym of "open". Parsing the files takes about a
+/// second, so the program keeps the result (`serialized()`, read back by `init(serialized:)`) in its
+/// cache; it happens only when an answer is graded against model answers. When the files are missing
 /// `load(from:)` returns `nil` and grading goes on without them.
 ///
 /// ```swift
@@ -12,24 +13,24 @@ import Foundation
 /// lexicon?.antonyms(of: "open")                  // ["close", "shut", …]
 /// lexicon?.baseAdjective(of: "heavier")          // "heavy"
 /// ```
-public struct WordNetLexicon: Sendable {
+public struct WordNetLexicon: Sendable, Equatable {
     /// Where Debian installs the files.
     public static let defaultDirectory = "/usr/share/wordnet"
 
     /// Stems linked by a lexical antonym pointer (`!`), both ways, every sense and part of speech.
-    let antonymsByStem: [String: Set<String>]
+    let antonymsByStem: StemTable
     /// For each lemma's stem, the stems of the other words of its first synset.
-    let synonymsByStem: [String: Set<String>]
-    /// The lemmas of `index.adj`.
-    let adjectives: Set<String>
+    let synonymsByStem: StemTable
+    /// The lemmas of `index.adj` (keys without values).
+    let adjectives: StemTable
     /// `adj.exc`: irregular comparatives and superlatives and their base form ("better" → "good").
-    let adjectiveExceptions: [String: String]
+    let adjectiveExceptions: StemTable
 
     init(antonyms: [String: Set<String>], synonyms: [String: Set<String>], adjectives: Set<String>, adjectiveExceptions: [String: String]) {
-        antonymsByStem = antonyms
-        synonymsByStem = synonyms
-        self.adjectives = adjectives
-        self.adjectiveExceptions = adjectiveExceptions
+        antonymsByStem = StemTable(antonyms.mapValues { $0.sorted() })
+        synonymsByStem = StemTable(synonyms.mapValues { $0.sorted() })
+        self.adjectives = StemTable(Dictionary(uniqueKeysWithValues: adjectives.map { ($0, []) }))
+        self.adjectiveExceptions = StemTable(adjectiveExceptions.mapValues { [$0] })
     }
 
     /// `$WNSEARCHDIR` (WordNet's own variable), else `/usr/share/wordnet`.
@@ -38,24 +39,65 @@ public struct WordNetLexicon: Sendable {
         return defaultDirectory
     }
 
-    public func antonyms(of stem: String) -> Set<String> { antonymsByStem[stem] ?? [] }
+    public func antonyms(of stem: String) -> Set<String> { Set(antonymsByStem.values(of: stem) ?? []) }
 
-    public func synonyms(of stem: String) -> Set<String> { synonymsByStem[stem] ?? [] }
+    public func synonyms(of stem: String) -> Set<String> { Set(synonymsByStem.values(of: stem) ?? []) }
 
     /// The adjective a comparative or superlative comes from: `adj.exc` first (better → good), else
     /// "-est" or "-er" stripped and, in turn, as it is, with an "e", undoubled, or with "i" → "y", when
     /// that is an adjective (louder → loud, bigger → big, heavier → heavy). `nil` for other words.
     public func baseAdjective(of word: String) -> String? {
-        if let base = adjectiveExceptions[word] { return base }
+        if let base = adjectiveExceptions.values(of: word)?.first { return base }
         for suffix in ["est", "er"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
             let base = String(word.dropLast(suffix.count))
             var candidates = [base, base + "e"]
             let scalars = Array(base.unicodeScalars)
             if scalars.count > 2, scalars[scalars.count - 1] == scalars[scalars.count - 2] { candidates.append(String(base.dropLast())) }
             if base.hasSuffix("i") { candidates.append(String(base.dropLast()) + "y") }
-            if let adjective = candidates.first(where: { adjectives.contains($0) }) { return adjective }
+            if let adjective = candidates.first(where: adjectives.contains) { return adjective }
         }
         return nil
+    }
+
+    // MARK: Cached form
+
+    /// The first bytes of `serialized()`: the format, so that a cache written by another version of
+    /// the layout is refused rather than misread.
+    static let serializationMagic = Array("mock-interview wordnet tables 1\n".utf8)
+
+    /// The lexicon as bytes, for a cache file; `init(serialized:)` reads them back.
+    public func serialized() -> [UInt8] {
+        var output = Self.serializationMagic
+        for table in [antonymsByStem, synonymsByStem, adjectives, adjectiveExceptions] { table.write(to: &output) }
+        return output
+    }
+
+    /// The lexicon `serialized()` wrote, or `nil` when the bytes are not one (a damaged, truncated or
+    /// foreign file): a lexicon is never half read.
+    public init?(serialized bytes: [UInt8]) {
+        guard bytes.starts(with: Self.serializationMagic) else { return nil }
+        var offset = Self.serializationMagic.count
+        guard let antonyms = StemTable(reading: bytes, at: &offset),
+              let synonyms = StemTable(reading: bytes, at: &offset),
+              let adjectives = StemTable(reading: bytes, at: &offset),
+              let exceptions = StemTable(reading: bytes, at: &offset),
+              offset == bytes.count else { return nil }
+        antonymsByStem = antonyms
+        synonymsByStem = synonyms
+        self.adjectives = adjectives
+        adjectiveExceptions = exceptions
+    }
+
+    /// What the lexicon is made from: the directory and each file's size and modification time, to key
+    /// a cache by (a changed or reinstalled file gives another key). `nil` when a file is missing.
+    public static func sourceIdentity(of directory: String) -> String? {
+        var parts = [directory]
+        for name in partsOfSpeech.flatMap({ ["data." + $0.name, "index." + $0.name] }) + ["adj.exc"] {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/" + name),
+                  let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
+            parts.append("\(name):\(size):\(modified.timeIntervalSince1970)")
+        }
+        return parts.joined(separator: "\n")
     }
 
     // MARK: Loading

@@ -135,7 +135,7 @@ struct EvaluateCommand: ParsableCommand {
     /// WordNet from `$WNSEARCHDIR` or `/usr/share/wordnet`; a warning (once) when it is not there.
     static func loadWordNet() -> WordNetLexicon? {
         let directory = WordNetLexicon.directory()
-        let lexicon = WordNetLexicon.load(from: directory)
+        let lexicon = WordNetCache.lexicon(directory: directory)
         if lexicon == nil {
             Output.warning("WordNet not found in \(directory) (Debian package wordnet-base; scripts/setup installs it): grading without synonyms, antonyms and comparatives")
         }

@@ -46,6 +46,16 @@ enum Locations {
         return state + "/mock-interview/history"
     }
 
+    /// `$MOCK_INTERVIEW_CACHE`, else `$XDG_CACHE_HOME/mock-interview`, else `~/.cache/mock-interview`:
+    /// what can be made again from other files (WordNet's tables), so deleting it loses nothing.
+    static func cacheDirectory() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["MOCK_INTERVIEW_CACHE"], !path.isEmpty { return path }
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return cache + "/mock-interview"
+    }
+
     /// The command line that runs `subcommand` of this program again on `database`, to show the
     /// user: `mock-interview` when that is what `$PATH` finds, else the executable's own path (as
     /// after `scripts/interview`, which runs `.build/release/mock-interview`), with `--db` when a
