@@ -227,11 +227,12 @@ struct SessionSummary: Codable, Sendable {
     /// sessions are added.
     static func historyPoints(_ transcript: SessionTranscript, earlier: [ProgressData.Point], questionIDs: [String]) -> [HistoryPoint] {
         let current = transcript.session
+        struct Attempt: Hashable { var session: Int64, question: String }
         let asked = Set(questionIDs)
-        var seen: Set<[String]> = []
+        var seen: Set<Attempt> = []
         let before = earlier
             .filter { ($0.startedAt, $0.sessionID) < (current.startedAt, current.id) && asked.contains($0.questionID) }
-            .filter { seen.insert(["\($0.sessionID)", $0.questionID]).inserted }
+            .filter { seen.insert(Attempt(session: $0.sessionID, question: $0.questionID)).inserted }
         let order = Dictionary(questionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = before.sorted {
             ($0.startedAt, $0.sessionID, order[$0.questionID] ?? 0) < ($1.startedAt, $1.sessionID, order[$1.questionID] ?? 0)
