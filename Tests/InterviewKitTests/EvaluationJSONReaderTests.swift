@@ -40,6 +40,59 @@ struct EvaluationJSONReaderTests {
         }
     }
 
+    /// The commands' key spelling, as `Output.jsonEncoder` applies it: snake case, acronyms whole.
+    struct SnakeKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ camel: String) {
+            var out = ""
+            var previous: Character?
+            for character in camel {
+                if character.isUppercase {
+                    if let previous, previous.isLowercase || previous.isNumber { out += "_" }
+                    out += character.lowercased()
+                } else {
+                    out.append(character)
+                }
+                previous = character
+            }
+            stringValue = out
+        }
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
+    }
+
+    /// An evaluation with members of its own object around it, before, between and after its keys.
+    struct Extended: Encodable {
+        var evaluation: Evaluation
+        func encode(to encoder: Encoder) throws {
+            try evaluation.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(1, forKey: .aardvark)
+            try container.encode(true, forKey: .correct)
+            try container.encode(["a": 0.5], forKey: .grading)
+            try container.encode("x\"y", forKey: .id)
+            try container.encodeNil(forKey: .zebra)
+        }
+        enum Key: String, CodingKey { case aardvark, correct, grading, id, zebra }
+    }
+
+    @Test("in snake case and with members added, writes the bytes JSONEncoder writes for the commands", arguments: answers)
+    func writesSnakeCaseWithExtras(answer: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .custom { path in SnakeKey(path.last?.stringValue ?? "") }
+        let extras = [("zebra", "null"), ("id", #""x\"y""#), ("aardvark", "1"), ("grading", #"{"a":0.5}"#), ("correct", "true")]
+        for duration in [nil, 37.25] as [Double?] {
+            let evaluation = Evaluator(question: Sample.question()).evaluate(answer, duration: duration)
+            let expected = String(decoding: try encoder.encode(Extended(evaluation: evaluation)), as: UTF8.self)
+            #expect(EvaluationJSONWriter.json(evaluation, keys: .snakeCase, adding: extras) == expected)
+            #expect(expected.contains("\"rubric_hash\":") && expected.contains("\"max_points\":"), "the keys are in snake case")
+            let plain = String(decoding: try encoder.encode(evaluation), as: UTF8.self)
+            #expect(EvaluationJSONWriter.json(evaluation, keys: .snakeCase) == plain)
+        }
+    }
+
     @Test("a number JSONEncoder refuses is left to it")
     func notFinite() {
         var evaluation = Evaluator(question: Sample.question()).evaluate("data drift")

@@ -5,16 +5,36 @@
 /// Gives `nil` where `JSONEncoder` would throw (a number that is not finite), so the caller can let
 /// `JSONEncoder` report it.
 public struct EvaluationJSONWriter {
+    /// How keys are spelled: as the properties are (`rubricHash`: the store's form, `JSONEncoder`'s
+    /// default), or in snake case with acronyms kept whole (`rubric_hash`: the form the commands print).
+    public enum KeyStyle: Sendable {
+        case camelCase, snakeCase
+    }
+
     private var utf8: [UInt8] = []
     private var valid = true
+    private let style: KeyStyle
+    /// Members to add to the evaluation's object, spelled and encoded already, in key order.
+    private var extras: [(key: [UInt8], json: [UInt8])]
+    private var depth = 0
 
-    private init() {
+    private init(style: KeyStyle, extras: [(key: String, json: String)]) {
+        self.style = style
+        self.extras = extras.map { (Array($0.key.utf8), Array($0.json.utf8)) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         utf8.reserveCapacity(4096)
     }
 
     /// The JSON text of `evaluation`, or `nil` when `JSONEncoder` must be asked.
     public static func json(_ evaluation: Evaluation) -> String? {
-        var writer = EvaluationJSONWriter()
+        json(evaluation, keys: .camelCase)
+    }
+
+    /// The JSON text of `evaluation` with its keys in `style` and the `extra` members (a key, spelled
+    /// as it is to appear, and its JSON text) among the evaluation's own in sorted order: the bytes
+    /// `JSONEncoder` writes with `.sortedKeys` for a type that encodes the evaluation and then those
+    /// members into the same object. `nil` when `JSONEncoder` must be asked.
+    public static func json(_ evaluation: Evaluation, keys style: KeyStyle, adding extra: [(key: String, json: String)] = []) -> String? {
+        var writer = EvaluationJSONWriter(style: style, extras: extra)
         writer.write(evaluation)
         return writer.valid ? String(decoding: writer.utf8, as: UTF8.self) : nil
     }
@@ -34,6 +54,7 @@ public struct EvaluationJSONWriter {
         key("sentences"); int(value.sentences)
         key("stages"); array(value.stages) { $0.write($1) }
         key("words"); int(value.words)
+        writeExtras(before: nil)
         close()
     }
 
@@ -127,16 +148,66 @@ public struct EvaluationJSONWriter {
 
     // MARK: JSON
 
-    private mutating func open() { utf8.append(UInt8(ascii: "{")) }
+    private mutating func open() {
+        utf8.append(UInt8(ascii: "{"))
+        depth += 1
+    }
 
-    private mutating func close() { utf8.append(UInt8(ascii: "}")) }
+    private mutating func close() {
+        utf8.append(UInt8(ascii: "}"))
+        depth -= 1
+    }
 
     private mutating func key(_ name: StaticString, first: Bool = false) {
+        let raw = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        var first = first
+        if depth == 1 && !extras.isEmpty {
+            var spelled: [UInt8] = []
+            spell(raw, into: &spelled)
+            if writeExtras(before: spelled, first: first) { first = false }
+        }
         if !first { utf8.append(UInt8(ascii: ",")) }
         utf8.append(UInt8(ascii: "\""))
-        utf8.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        spell(raw, into: &utf8)
         utf8.append(UInt8(ascii: "\""))
         utf8.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes the extra members whose keys sort before `key` (all that are left when `nil`); returns
+    /// whether it wrote any.
+    @discardableResult
+    private mutating func writeExtras(before key: [UInt8]?, first: Bool = false) -> Bool {
+        var wrote = false
+        while let next = extras.first, key.map({ next.key.lexicographicallyPrecedes($0) }) ?? true {
+            if !(first && !wrote) { utf8.append(UInt8(ascii: ",")) }
+            utf8.append(UInt8(ascii: "\""))
+            utf8.append(contentsOf: next.key)
+            utf8.append(UInt8(ascii: "\""))
+            utf8.append(UInt8(ascii: ":"))
+            utf8.append(contentsOf: next.json)
+            extras.removeFirst()
+            wrote = true
+        }
+        return wrote
+    }
+
+    /// A key in the writer's style. Snake case as the commands spell it: an upper-case letter after a
+    /// lower-case one or a digit starts a new word (`questionIDs` → `question_ids`).
+    private func spell(_ raw: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard style == .snakeCase else {
+            output.append(contentsOf: raw)
+            return
+        }
+        var previous: UInt8?
+        for byte in raw {
+            if (0x41...0x5A).contains(byte) {
+                if let previous, (0x61...0x7A).contains(previous) || (0x30...0x39).contains(previous) { output.append(UInt8(ascii: "_")) }
+                output.append(byte | 0x20)
+            } else {
+                output.append(byte)
+            }
+            previous = byte
+        }
     }
 
     private mutating func array<T>(_ values: [T], _ element: (inout EvaluationJSONWriter, T) -> Void) {
