@@ -19,7 +19,6 @@ struct TerminalDisplay {
         say("Answer in your own words, on as many lines as you like; \(palette.bold("an empty line submits the answer")).")
         say("Commands start with ':' — :help lists them (:hint, :skip, :repeat, :time, :edit, :quit).")
         if interactive { say("Ctrl-C clears what you are typing; Ctrl-D ends the interview.") }
-        say("")
     }
 
     func show(_ event: InterviewEvent) {
