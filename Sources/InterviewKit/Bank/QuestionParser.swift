@@ -62,11 +62,16 @@ public struct QuestionParser: Sendable {
 
     /// The first line whose flow brackets or indentation go deeper than `maximumDepth`.
     static func lineExceedingDepth(in text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { lineExceedingDepth(in: $0) }
+    }
+
+    private static func lineExceedingDepth(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var depth = 0
         var line = 1
         var atLineStart = true
         var indent = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -568,10 +573,14 @@ enum EditDistance {
 /// FNV-1a over the file's bytes: a stable, dependency-free fingerprint of a rubric's content.
 public enum ContentHash {
     public static func of(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        var text = text
+        let hash = text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
