@@ -191,22 +191,12 @@ public struct EvaluationJSONWriter {
         return wrote
     }
 
-    /// A key in the writer's style. Snake case as the commands spell it: an upper-case letter after a
-    /// lower-case one or a digit starts a new word (`questionIDs` → `question_ids`).
+    /// A key in the writer's style (`SnakeCase` for the commands' form).
     private func spell(_ raw: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard style == .snakeCase else {
+        if style == .snakeCase {
+            SnakeCase.append(raw, to: &output)
+        } else {
             output.append(contentsOf: raw)
-            return
-        }
-        var previous: UInt8?
-        for byte in raw {
-            if (0x41...0x5A).contains(byte) {
-                if let previous, (0x61...0x7A).contains(previous) || (0x30...0x39).contains(previous) { output.append(UInt8(ascii: "_")) }
-                output.append(byte | 0x20)
-            } else {
-                output.append(byte)
-            }
-            previous = byte
         }
     }
 

@@ -50,43 +50,14 @@ extension Palette {
     )
 }
 
-/// A snake_case coding key that keeps acronyms whole: `questionIDs` → `question_ids` (Foundation's
-/// conversion gives `question_i_ds`), `rubricHash` → `rubric_hash`.
+/// A snake_case coding key that keeps acronyms whole, spelled by `SnakeCase`: `questionIDs` →
+/// `question_ids` (Foundation's conversion gives `question_i_ds`), `rubricHash` → `rubric_hash`.
 struct SnakeCaseKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
 
     init(_ camel: String) {
-        // Every key of ours is ASCII: converted as bytes, without Unicode property look-ups (which
-        // were a seventh of an `evaluate --jsonl` batch). The result is the same as below.
-        if camel.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(camel.utf8.count + 4)
-            var previous: UInt8?
-            for byte in camel.utf8 {
-                if (0x41...0x5A).contains(byte) {
-                    if let previous, (0x61...0x7A).contains(previous) || (0x30...0x39).contains(previous) { bytes.append(UInt8(ascii: "_")) }
-                    bytes.append(byte | 0x20)
-                } else {
-                    bytes.append(byte)
-                }
-                previous = byte
-            }
-            stringValue = String(decoding: bytes, as: UTF8.self)
-            return
-        }
-        var out = ""
-        var previous: Character?
-        for character in camel {
-            if character.isUppercase {
-                if let previous, previous.isLowercase || previous.isNumber { out += "_" }
-                out += character.lowercased()
-            } else {
-                out.append(character)
-            }
-            previous = character
-        }
-        stringValue = out
+        stringValue = SnakeCase.of(camel)
     }
 
     init?(stringValue: String) { self.init(stringValue) }
