@@ -40,26 +40,27 @@ struct EvaluationJSONReaderTests {
         }
     }
 
-    /// The commands' key spelling, as `Output.jsonEncoder` applies it: snake case, acronyms whole.
+    /// The commands' key spelling, as `Output.jsonEncoder` applies it.
     struct SnakeKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
-        init(_ camel: String) {
-            var out = ""
-            var previous: Character?
-            for character in camel {
-                if character.isUppercase {
-                    if let previous, previous.isLowercase || previous.isNumber { out += "_" }
-                    out += character.lowercased()
-                } else {
-                    out.append(character)
-                }
-                previous = character
-            }
-            stringValue = out
-        }
+        init(_ camel: String) { stringValue = SnakeCase.of(camel) }
         init?(stringValue: String) { self.init(stringValue) }
         init?(intValue: Int) { nil }
+    }
+
+    @Test("snake case keeps acronyms whole and starts a word after a lower-case letter or a digit", arguments: [
+        ("rubricHash", "rubric_hash"), ("questionIDs", "question_ids"), ("maxPoints", "max_points"), ("wordsPerMinute", "words_per_minute"),
+        ("score", "score"), ("URL", "url"), ("a1B", "a1_b"), ("already_snake", "already_snake"), ("", ""),
+        ("größeWert", "größe_wert"), ("ÉtatFinal", "état_final"),
+    ])
+    func snakeCase(camel: String, snake: String) {
+        #expect(SnakeCase.of(camel) == snake)
+        if camel.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            SnakeCase.append(camel.utf8, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == snake)
+        }
     }
 
     /// An evaluation with members of its own object around it, before, between and after its keys.

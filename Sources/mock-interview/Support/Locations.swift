@@ -39,21 +39,23 @@ enum Locations {
     /// `$MOCK_INTERVIEW_HISTORY`, else `$XDG_STATE_HOME/mock-interview/history`, else
     /// `~/.local/state/mock-interview/history`.
     static func historyFile() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["MOCK_INTERVIEW_HISTORY"], !path.isEmpty { return path }
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return state + "/mock-interview/history"
+        userPath(override: "MOCK_INTERVIEW_HISTORY", base: "XDG_STATE_HOME", else: ".local/state", then: "mock-interview/history")
     }
 
     /// `$MOCK_INTERVIEW_CACHE`, else `$XDG_CACHE_HOME/mock-interview`, else `~/.cache/mock-interview`:
     /// what can be made again from other files (WordNet's tables), so deleting it loses nothing.
     static func cacheDirectory() -> String {
+        userPath(override: "MOCK_INTERVIEW_CACHE", base: "XDG_CACHE_HOME", else: ".cache", then: "mock-interview")
+    }
+
+    /// `$override` when set; else `path` inside the XDG base directory `$base`, or inside `~/home`
+    /// when that is not set (as the XDG specification says).
+    private static func userPath(override: String, base: String, else home: String, then path: String) -> String {
         let environment = ProcessInfo.processInfo.environment
-        if let path = environment["MOCK_INTERVIEW_CACHE"], !path.isEmpty { return path }
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
-        return cache + "/mock-interview"
+        if let value = environment[override], !value.isEmpty { return value }
+        let directory = environment[base].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/" + home
+        return directory + "/" + path
     }
 
     /// The command line that runs `subcommand` of this program again on `database`, to show the
