@@ -20,14 +20,15 @@ struct StemTable: Sendable, Equatable {
         func clean(_ word: String) -> Bool {
             !word.utf8.contains(Self.unitSeparator) && !word.utf8.contains(Self.recordSeparator)
         }
-        let keys = entries.keys.filter(clean).map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let sorted = entries.filter { clean($0.key) }.map { (key: Array($0.key.utf8), values: $0.value) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var bytes: [UInt8] = []
         var starts: [UInt32] = []
-        starts.reserveCapacity(keys.count)
-        for key in keys {
+        starts.reserveCapacity(sorted.count)
+        for (key, values) in sorted {
             starts.append(UInt32(bytes.count))
             bytes += key
-            for value in entries[String(decoding: key, as: UTF8.self)] ?? [] where clean(value) {
+            for value in values where clean(value) {
                 bytes.append(Self.unitSeparator)
                 bytes += value.utf8
             }

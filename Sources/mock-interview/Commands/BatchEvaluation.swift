@@ -287,15 +287,9 @@ struct BatchOutput {
     }
 
     /// A question-mode line, written by `EvaluationJSONWriter` (the bytes `JSONEncoder` writes, several
-    /// times faster: encoding was half of a batch), `JSONEncoder` only for what it cannot write.
+    /// times faster: encoding was half of a batch).
     mutating func write(_ result: BatchEvaluation.Result) throws {
-        let id = try fragment(result.id ?? .null)
-        if let json = EvaluationJSONWriter.json(result.evaluation, keys: .snakeCase, adding: [("id", id)]) {
-            buffer.append(contentsOf: json.utf8)
-        } else {
-            buffer.append(try encoder.encode(result))
-        }
-        endLine()
+        try write(result.evaluation, adding: [("id", try fragment(result.id ?? .null))], else: result)
     }
 
     /// A reference-mode line, likewise: the evaluation by the writer, its `correct`, `grading` and `id`
@@ -303,10 +297,16 @@ struct BatchOutput {
     mutating func write(_ result: ReferenceResult) throws {
         var extra = [("correct", result.grade.correct ? "true" : "false"), ("grading", try fragment(result.grade.grading))]
         if let id = result.id { extra.append(("id", try fragment(id))) }
-        if let json = EvaluationJSONWriter.json(result.grade.evaluation, keys: .snakeCase, adding: extra) {
+        try write(result.grade.evaluation, adding: extra, else: result)
+    }
+
+    /// `evaluation` with `extra` members by the writer, or `whole` by `JSONEncoder` when the writer
+    /// cannot write it (a number that is not finite).
+    private mutating func write(_ evaluation: Evaluation, adding extra: [(key: String, json: String)], else whole: some Encodable) throws {
+        if let json = EvaluationJSONWriter.json(evaluation, keys: .snakeCase, adding: extra) {
             buffer.append(contentsOf: json.utf8)
         } else {
-            buffer.append(try encoder.encode(result))
+            buffer.append(try encoder.encode(whole))
         }
         endLine()
     }
