@@ -6,6 +6,8 @@ public struct AnsweredTurn: Sendable, Hashable, Codable {
     public var sessionID: Int64
     public var sequence: Int
     public var questionID: String
+    /// The dialogue node the answer replied to: a follow-up is scored against what it asked for.
+    public var nodeID: String
     public var answer: String
     /// Seconds from the first keystroke (or the prompt) to submission: the `duration` to evaluate with.
     public var answerDuration: Double?
@@ -15,13 +17,14 @@ public struct AnsweredTurn: Sendable, Hashable, Codable {
     public var rubricHash: String?
 
     public init(
-        turnID: Int64, sessionID: Int64, sequence: Int, questionID: String, answer: String,
+        turnID: Int64, sessionID: Int64, sequence: Int, questionID: String, nodeID: String, answer: String,
         answerDuration: Double? = nil, score: Double? = nil, engine: String? = nil, rubricHash: String? = nil
     ) {
         self.turnID = turnID
         self.sessionID = sessionID
         self.sequence = sequence
         self.questionID = questionID
+        self.nodeID = nodeID
         self.answer = answer
         self.answerDuration = answerDuration
         self.score = score

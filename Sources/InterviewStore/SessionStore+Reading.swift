@@ -103,7 +103,7 @@ extension SessionStore {
     public func answeredTurns(sessionID: Int64? = nil) throws(StoreError) -> [AnsweredTurn] {
         try read { db in
             var sql = """
-                SELECT t.id, t.session_id, t.sequence, t.question_id, t.answer, t.asked_at, t.first_input_at,
+                SELECT t.id, t.session_id, t.sequence, t.question_id, t.node_id, t.answer, t.asked_at, t.first_input_at,
                        t.submitted_at, t.score, e.engine, e.rubric_hash
                 FROM turns t
                 LEFT JOIN evaluations e ON e.id = (SELECT MAX(id) FROM evaluations WHERE turn_id = t.id)
@@ -123,7 +123,7 @@ extension SessionStore {
                 return AnsweredTurn(
                     turnID: try decoder.value("id"), sessionID: try decoder.value("session_id"),
                     sequence: try decoder.value("sequence"), questionID: try decoder.value("question_id"),
-                    answer: try decoder.value("answer") ?? "",
+                    nodeID: try decoder.value("node_id"), answer: try decoder.value("answer") ?? "",
                     answerDuration: submitted.map { $0.timeIntervalSince(firstInput ?? asked) },
                     score: try decoder.value("score"), engine: try decoder.value("engine"),
                     rubricHash: try decoder.value("rubric_hash"))

@@ -32,6 +32,41 @@ struct EvaluationJSONReaderTests {
         #expect(read == (try Self.decoded(text)))
     }
 
+    /// An evaluation with every optional field set and a member of every kind: red flags, a focus, a
+    /// partial credit, points on the question's scale, a similarity.
+    static func everyField() -> Evaluation {
+        var evaluation = Evaluator(question: Sample.question()).evaluate(answers[0], duration: 12.5)
+        evaluation.flags = [RedFlag(id: "flag", label: "A \"wrong\" claim", penalty: 12.5, evidence: [Evidence(start: 1, end: 5, text: "data", phrase: "data + drift")], correction: "Say it right.")]
+        evaluation.focus = ["drift", "monitoring"]
+        evaluation.concepts.found[0].credit = 0.625
+        evaluation.concepts.found[0].questionPoints = 7.3
+        evaluation.concepts.found[0].evidence[0].similarity = 0.85
+        return evaluation
+    }
+
+    @Test("every optional field round-trips through the writer and the reader as through JSONEncoder and JSONDecoder")
+    func everyFieldRoundTrips() throws {
+        let evaluation = Self.everyField()
+        let text = try Self.stored(evaluation)
+        #expect(EvaluationJSONWriter.json(evaluation) == text)
+        #expect(try #require(EvaluationJSONReader.evaluation(from: text)) == evaluation)
+        #expect(try Self.decoded(text) == evaluation)
+    }
+
+    @Test("an evaluation stored by engine 1, without flags, focus or credit, reads as none and full credit")
+    func engineOneEvaluation() throws {
+        var evaluation = Evaluator(question: Sample.question()).evaluate(Self.answers[0])
+        let text = try Self.stored(evaluation)
+            .replacingOccurrences(of: #""flags":[],"focus":[],"#, with: "")
+            .replacingOccurrences(of: #""credit":[0-9.]+,"#, with: "", options: .regularExpression)
+        #expect(!text.contains("\"credit\"") && !text.contains("\"flags\""))
+        evaluation.flags = []
+        evaluation.focus = []
+        for index in evaluation.concepts.found.indices { evaluation.concepts.found[index].credit = 1 }
+        #expect(try #require(EvaluationJSONReader.evaluation(from: text)) == evaluation)
+        #expect(try Self.decoded(text) == evaluation)
+    }
+
     @Test("writes the bytes JSONEncoder writes", arguments: answers)
     func writesAsJSONEncoder(answer: String) throws {
         for duration in [nil, 37.25, 1e-7, 123456789.5] as [Double?] {

@@ -42,7 +42,15 @@ struct BadFixture: Sendable, CustomTestStringConvertible {
         BadFixture(code: .duplicateQuestion, name: "mi019-duplicate-question", line: 1, column: 1, mentions: ["question id 'tiny'", "first.yaml"], reportedFile: "second.yaml"),
         BadFixture(code: .tooLarge, name: "mi020-too-deep.yaml", line: 2, column: 1, mentions: ["nesting deeper than 64 levels"]),
         BadFixture(code: .tooLarge, name: "mi020-alias-explosion.yaml", line: 21, mentions: ["more than 100000 YAML nodes", "aliases"]),
-        BadFixture(code: .invalidExample, name: "mi021-invalid-example.yaml", line: 23, column: 11, mentions: ["kind 'excellent'", "strong, partial, weak, off-topic, keywords, rejecting"]),
+        BadFixture(code: .invalidExample, name: "mi021-invalid-example.yaml", line: 23, column: 11, mentions: ["kind 'excellent'", "strong, partial, weak, off-topic, keywords, rejecting, wrong, padded"]),
+        BadFixture(code: .unknownConceptInAsks, name: "mi022-unknown-concept-in-asks.yaml", line: 24, mentions: ["node 'probe'", "concept 'monitorng'", "concepts are: monitoring"]),
+        BadFixture(code: .misconceptionInStrongExample, name: "mi023-misconception-in-strong-example.yaml", line: 19, mentions: ["misconception 'no-monitoring'", "strong example at line 37", "more specific"]),
+        BadFixture(code: .exampleOutOfBand, name: "mi024-example-out-of-band.yaml", line: 30, mentions: ["off-topic example scores", "outside its band 90–100"]),
+        BadFixture(code: .followUpWithoutAsks, name: "mi025-follow-up-without-asks.yaml", line: 24, mentions: ["follow-up 'probe'", "no 'asks'"]),
+        BadFixture(code: .emptyPhrase, name: "mi006-empty-misconception-group.yaml", line: 23, column: 19, mentions: ["misconception 'leaky'", "empty alternative"]),
+        BadFixture(code: .invalidValue, name: "mi005-misconception-penalty.yaml", line: 21, column: 14, mentions: ["penalty of misconception 'leaky'", "above 0 and at most 100", "250"]),
+        BadFixture(code: .duplicateID, name: "mi007-misconception-clashes-with-concept.yaml", line: 19, column: 9, mentions: ["misconception id 'monitoring'", "a concept"]),
+        BadFixture(code: .invalidValue, name: "mi005-concept-kind.yaml", line: 16, column: 11, mentions: ["kind of concept 'monitoring'", "practice, risk", "'hazard'"]),
     ]
 }
 
@@ -50,6 +58,12 @@ struct BadFixture: Sendable, CustomTestStringConvertible {
 struct QuestionParserTests {
     func load(_ path: String) -> QuestionBankLoader.Outcome {
         QuestionBankLoader().load(paths: [path])
+    }
+
+    /// What `rubric lint` reports for `path`: the loader's diagnostics and the calibration examples' checks.
+    func lint(_ path: String) -> [Diagnostic] {
+        let outcome = load(path)
+        return outcome.diagnostics + outcome.questions.flatMap { AdvisoryLinter().lint($0, file: $0.sourcePath ?? "") }
     }
 
     func parse(_ text: String) -> QuestionParser.Result {
@@ -87,6 +101,17 @@ struct QuestionParserTests {
         #expect(fallback.required)
         #expect(fallback.phrases == ["fallback", "default values", "cached features"])
         #expect(fallback.abbreviations == ["SLA"])
+        #expect(fallback.kind == .practice, "kind defaults to practice")
+        #expect(question.rubric.concept("stale-reads")?.kind == .risk)
+        let misconception = try #require(question.rubric.misconceptions.first)
+        #expect(misconception.id == "no-impact")
+        #expect(misconception.penalty == 12)
+        #expect(misconception.patterns == [[["outage", "store down"], ["no effect", "does not matter"]], [["models"], ["keep working fine"]]])
+        #expect(misconception.unless == ["because we cache"])
+        #expect(misconception.correction.hasPrefix("Models that read live features"))
+        #expect(question.dialogue.node("probe-alerting")?.asks == ["alerting"])
+        #expect(question.dialogue.node("probe-retries")?.asks == ["fallback"], "a single id is a list of one")
+        #expect(question.dialogue.start?.asks == [])
         #expect(question.rubric.stages.map(\.id) == ["design", "monitor"])
         #expect(question.prompt == "Your feature store goes down for an hour. What happens to the models that depend on it?")
         #expect(question.dialogue.nodes.map(\.id) == ["open", "probe-alerting", "probe-retries"])
@@ -111,8 +136,9 @@ struct QuestionParserTests {
     @Test("each bad fixture gives its diagnostic at the offending line, naming the offending value", arguments: BadFixture.all)
     func badFixture(_ fixture: BadFixture) throws {
         let outcome = load(fixture.path)
-        let diagnostic = try #require(outcome.diagnostics.first { $0.code == fixture.code },
-                                      "no \(fixture.code.rawValue) among \(outcome.diagnostics.map(\.description))")
+        let diagnostics = lint(fixture.path)
+        let diagnostic = try #require(diagnostics.first { $0.code == fixture.code },
+                                      "no \(fixture.code.rawValue) among \(diagnostics.map(\.description))")
         #expect(diagnostic.line == fixture.line, "\(diagnostic)")
         if let column = fixture.column {
             #expect(diagnostic.column == column, "\(diagnostic)")
@@ -122,9 +148,13 @@ struct QuestionParserTests {
         }
         let file = fixture.reportedFile.map { fixture.path + "/" + $0 } ?? fixture.path
         #expect(diagnostic.file == file)
-        #expect(diagnostic.severity == .error)
-        if fixture.code != .duplicateQuestion {
+        let isWarning = [DiagnosticCode.followUpWithoutAsks, .exampleOutOfBand].contains(fixture.code)
+        #expect(diagnostic.severity == (isWarning ? .warning : .error))
+        if fixture.code != .duplicateQuestion && fixture.code != .misconceptionInStrongExample && !isWarning {
             #expect(outcome.questions.isEmpty, "a file with errors is never half-used")
+        }
+        if isWarning {
+            #expect(!outcome.questions.isEmpty, "a warning does not keep a question out of the bank")
         }
     }
 
@@ -133,7 +163,7 @@ struct QuestionParserTests {
         let fixtures = BadFixture.all.filter { $0.code == code }
         #expect(!fixtures.isEmpty, "no fixture for \(code.rawValue) (\(code.summary))")
         for fixture in fixtures {
-            #expect(load(fixture.path).diagnostics.contains { $0.code == code }, "\(fixture.name)")
+            #expect(lint(fixture.path).contains { $0.code == code }, "\(fixture.name)")
         }
     }
 
@@ -238,9 +268,9 @@ struct QuestionParserTests {
         #expect(diagnostic.description == "Rubrics/q1.yaml:14:7: error [MI010]: goto 'wrap' names no node")
     }
 
-    @Test("the codes run MI001 to MI021, each with a summary")
+    @Test("the codes run MI001 to MI025, each with a summary")
     func codes() {
-        #expect(DiagnosticCode.allCases.map(\.rawValue) == (1...21).map { String(format: "MI%03d", $0) })
+        #expect(DiagnosticCode.allCases.map(\.rawValue) == (1...25).map { String(format: "MI%03d", $0) })
         #expect(DiagnosticCode.allCases.allSatisfy { !$0.summary.isEmpty })
     }
 

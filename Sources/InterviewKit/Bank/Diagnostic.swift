@@ -47,6 +47,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case duplicateQuestion = "MI019"
     case tooLarge = "MI020"
     case invalidExample = "MI021"
+    case unknownConceptInAsks = "MI022"
+    case misconceptionInStrongExample = "MI023"
+    case exampleOutOfBand = "MI024"
+    case followUpWithoutAsks = "MI025"
 
     /// What the code means, for `rubric lint --explain` and the docs.
     public var summary: String {
@@ -72,6 +76,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .duplicateQuestion: "two files define the same question id"
         case .tooLarge: "the file is too large or too deeply nested"
         case .invalidExample: "a calibration example is malformed"
+        case .unknownConceptInAsks: "a follow-up's 'asks' names an unknown concept"
+        case .misconceptionInStrongExample: "a misconception's pattern fires on a strong calibration example"
+        case .exampleOutOfBand: "a calibration example scores outside its band (warning)"
+        case .followUpWithoutAsks: "a follow-up has no 'asks', so its answer is scored against the whole rubric (warning)"
         }
     }
 }

@@ -23,6 +23,9 @@ public struct DialogueLinter: Sendable {
         let stageList = rubric.stages.map(\.id).joined(separator: ", ")
 
         for node in tree.nodes {
+            for id in node.asks where rubric.concept(id) == nil {
+                report(.unknownConceptInAsks, "node '\(node.id)' asks for concept '\(id)', which the rubric does not define; concepts are: \(conceptList)", line: node.line)
+            }
             if let last = node.edges.last, last.condition != nil {
                 report(.missingFallback, "the last edge of node '\(node.id)' has a condition, so the interview can get stuck; add `- goto: end` (or another node) without `if` at the end", line: last.line)
             }

@@ -19,13 +19,17 @@ public struct DialogueNode: Sendable, Hashable, Identifiable {
     /// `nil` on the opening node: it asks the question's prompt.
     public var prompt: String?
     public var hint: String?
+    /// The concepts a follow-up asks for: its answer is scored against these, not the whole rubric.
+    /// Empty on the opening node (and on a follow-up that asks for everything).
+    public var asks: [String]
     public var edges: [DialogueEdge]
     public var line: Int
 
-    public init(id: String, prompt: String? = nil, hint: String? = nil, edges: [DialogueEdge], line: Int = 0) {
+    public init(id: String, prompt: String? = nil, hint: String? = nil, asks: [String] = [], edges: [DialogueEdge], line: Int = 0) {
         self.id = id
         self.prompt = prompt
         self.hint = hint
+        self.asks = asks
         self.edges = edges
         self.line = line
     }

@@ -36,6 +36,10 @@ public struct CalibrationExample: Sendable, Hashable {
         case strong, partial, weak
         case offTopic = "off-topic"
         case keywords, rejecting
+        /// Confident, fluent, wrong advice in the right vocabulary.
+        case wrong
+        /// Long, empty sentences that name the topics without saying anything.
+        case padded
     }
 
     public var kind: Kind

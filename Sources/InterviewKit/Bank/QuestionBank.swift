@@ -21,8 +21,8 @@ public struct QuestionBank: Sendable {
     /// any file is broken, so a bad rubric is never half-used.
     public static func load(from directory: String) throws(BankError) -> QuestionBank {
         let outcome = QuestionBankLoader().load(paths: [directory])
-        if !outcome.diagnostics.isEmpty {
-            throw .invalid(outcome.diagnostics)
+        if !outcome.errors.isEmpty {
+            throw .invalid(outcome.errors)
         }
         if outcome.questions.isEmpty {
             throw .empty(directory)
@@ -70,6 +70,9 @@ public struct QuestionBankLoader: Sendable {
         public var questions: [Question]
         public var diagnostics: [Diagnostic]
         public var files: [String]
+
+        /// The diagnostics that make a file unusable (warnings do not).
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     }
 
     public func load(paths: [String]) -> Outcome {
@@ -134,6 +137,6 @@ public struct QuestionBankLoader: Sendable {
             return FileResult(question: nil, diagnostics: result.diagnostics, isClean: false)
         }
         let problems = DialogueLinter().lint(question, file: file)
-        return FileResult(question: question, diagnostics: result.diagnostics + problems, isClean: problems.isEmpty)
+        return FileResult(question: question, diagnostics: result.diagnostics + problems, isClean: !problems.contains { $0.severity == .error })
     }
 }

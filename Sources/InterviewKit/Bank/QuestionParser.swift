@@ -272,7 +272,7 @@ struct NodeReader {
 
     mutating func question(from root: Node, hash: String, path: String) -> Question? {
         let what = "the question"
-        guard let f = fields(of: root, named: what, allowed: ["id", "title", "topic", "prompt", "length", "weights", "concepts", "structure", "dialogue", "examples"]) else { return nil }
+        guard let f = fields(of: root, named: what, allowed: ["id", "title", "topic", "prompt", "length", "weights", "concepts", "misconceptions", "structure", "dialogue", "examples"]) else { return nil }
         let id = string(f["id"], field: "id", in: what, parent: root)
         if let id, let node = f["id"], !Self.isValidID(id) {
             report(.invalidValue, "question id '\(id)' may hold only lower-case letters, digits and '-'", at: node)
@@ -284,12 +284,13 @@ struct NodeReader {
         let weights = componentWeights(f["weights"], parent: root)
         let stages = self.stages(f["structure"], parent: root)
         let concepts = self.concepts(f["concepts"], parent: root, stages: stages ?? [])
+        let misconceptions = self.misconceptions(f["misconceptions"], parent: root, conceptIDs: Set((concepts ?? []).map(\.id)))
         let dialogue = self.dialogue(f["dialogue"], parent: root)
         let examples = self.examples(f["examples"], parent: root)
         guard let id, let title, let topic, let prompt, let length, let weights, let concepts, let dialogue else { return nil }
         return Question(
             id: id, title: title, topic: topic, prompt: prompt,
-            rubric: Rubric(concepts: concepts, stages: stages ?? [], length: length, weights: weights),
+            rubric: Rubric(concepts: concepts, misconceptions: misconceptions ?? [], stages: stages ?? [], length: length, weights: weights),
             dialogue: dialogue, examples: examples ?? [], sourcePath: path, contentHash: hash
         )
     }
@@ -364,7 +365,7 @@ struct NodeReader {
         var seen: Set<String> = []
         for item in items {
             let what = "a concept"
-            guard let f = fields(of: item, named: what, allowed: ["id", "label", "weight", "stage", "required", "phrases", "abbreviations", "tip"]) else { continue }
+            guard let f = fields(of: item, named: what, allowed: ["id", "label", "weight", "kind", "stage", "required", "phrases", "abbreviations", "tip"]) else { continue }
             guard let id = string(f["id"], field: "id", in: what, parent: item) else { continue }
             let name = "concept '\(id)'"
             if !seen.insert(id).inserted {
@@ -381,14 +382,93 @@ struct NodeReader {
                 report(.unknownStage, "\(name) names stage '\(stage)', which 'structure' does not define; stages are: \(known.isEmpty ? "(none)" : known)", at: node)
             }
             let required = bool(f["required"], field: "required", in: name) ?? false
+            var kind = Concept.Kind.practice
+            if let text = string(f["kind"], field: "kind", in: name, parent: item, required: false) {
+                if let parsed = Concept.Kind(rawValue: text) {
+                    kind = parsed
+                } else if let node = f["kind"] {
+                    report(.invalidValue, "kind of \(name) must be one of \(Concept.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'", at: node)
+                }
+            }
             let phrases = strings(f["phrases"], field: "phrases", in: name, parent: item, required: true)
             let abbreviations = strings(f["abbreviations"], field: "abbreviations", in: name, parent: item, required: false) ?? []
             let tip = string(f["tip"], field: "tip", in: name, parent: item)
             if let label, let weight, weight > 0, let phrases, !phrases.isEmpty, let tip {
-                concepts.append(Concept(id: id, label: label, weight: weight, stage: stage, required: required, phrases: phrases, abbreviations: abbreviations, tip: tip))
+                concepts.append(Concept(id: id, label: label, weight: weight, kind: kind, stage: stage, required: required, phrases: phrases, abbreviations: abbreviations, tip: tip))
             }
         }
         return concepts
+    }
+
+    mutating func misconceptions(_ node: Node?, parent: Node, conceptIDs: Set<String>) -> [Misconception]? {
+        guard let node else { return nil }
+        guard let items = sequence(node, field: "misconceptions", in: "the question", parent: parent) else { return nil }
+        var misconceptions: [Misconception] = []
+        var seen: Set<String> = []
+        for item in items {
+            let what = "a misconception"
+            guard let f = fields(of: item, named: what, allowed: ["id", "label", "penalty", "when", "unless", "correction"]) else { continue }
+            guard let id = string(f["id"], field: "id", in: what, parent: item) else { continue }
+            let name = "misconception '\(id)'"
+            if !seen.insert(id).inserted || conceptIDs.contains(id) {
+                report(.duplicateID, "misconception id '\(id)' is already used by \(conceptIDs.contains(id) ? "a concept" : "another misconception"); ids must be unique", at: f["id"] ?? item)
+            }
+            let label = string(f["label"], field: "label", in: name, parent: item)
+            let penalty = number(f["penalty"], field: "penalty", in: name, parent: item)
+            if let penalty, !(penalty > 0 && penalty <= 100), let node = f["penalty"] {
+                report(.invalidValue, "penalty of \(name) must be a number of points above 0 and at most 100, found \(Self.format(penalty))", at: node)
+            }
+            let patterns = self.patterns(f["when"], in: name, parent: item)
+            let unless = strings(f["unless"], field: "unless", in: name, parent: item, required: false) ?? []
+            let correction = string(f["correction"], field: "correction", in: name, parent: item)
+            if let label, let penalty, penalty > 0, penalty <= 100, let patterns, !patterns.isEmpty, let correction {
+                misconceptions.append(Misconception(id: id, label: label, penalty: penalty, patterns: patterns, unless: unless, correction: correction, line: item.mark?.line ?? 0))
+            }
+        }
+        return misconceptions
+    }
+
+    /// `when:` of a misconception: a list of patterns, each a list of groups, each group alternatives
+    /// written as one text separated by " | " (or as a list).
+    mutating func patterns(_ node: Node?, in what: String, parent: Node) -> [[[String]]]? {
+        guard let items = sequence(node, field: "when", in: what, parent: parent) else { return nil }
+        if items.isEmpty, let node {
+            report(.emptyPhrase, "'when' in \(what) is empty; give at least one pattern such as [oversample | SMOTE, test set]", at: node)
+            return nil
+        }
+        var patterns: [[[String]]] = []
+        for item in items {
+            guard visit(item) else { return nil }
+            let groupNodes: [Node]
+            switch item {
+            case .scalar: groupNodes = [item]
+            case let .sequence(sequence): groupNodes = Array(sequence)
+            default:
+                report(.wrongType, "each pattern of 'when' in \(what) should be a list of groups such as [oversample | SMOTE, test set], found \(Self.kind(of: item))", at: item)
+                continue
+            }
+            var groups: [[String]] = []
+            for groupNode in groupNodes {
+                guard visit(groupNode) else { return nil }
+                var alternatives: [String] = []
+                switch groupNode {
+                case let .scalar(scalar):
+                    alternatives = scalar.string.split(separator: "|").map { String($0).trimmingWhiteSpace }
+                case .sequence:
+                    alternatives = strings(groupNode, field: "when", in: what, parent: item, required: true) ?? []
+                default:
+                    report(.wrongType, "a group of a pattern in \(what) should be phrases separated by ' | ', found \(Self.kind(of: groupNode))", at: groupNode)
+                    continue
+                }
+                if alternatives.isEmpty || alternatives.contains(where: { $0.isEmpty || Tokenizer.hasNoWords($0) }) {
+                    report(.emptyPhrase, "a group of a pattern in \(what) has an empty alternative; write a phrase between each ' | '", at: groupNode)
+                    continue
+                }
+                groups.append(alternatives)
+            }
+            if groups.count == groupNodes.count, !groups.isEmpty { patterns.append(groups) }
+        }
+        return patterns
     }
 
     mutating func dialogue(_ node: Node?, parent: Node) -> DialogueTree? {
@@ -400,7 +480,7 @@ struct NodeReader {
         var nodes: [DialogueNode] = []
         for (index, item) in items.enumerated() {
             let what = "a dialogue node"
-            guard let f = fields(of: item, named: what, allowed: ["id", "prompt", "hint", "next"]) else { continue }
+            guard let f = fields(of: item, named: what, allowed: ["id", "prompt", "hint", "asks", "next"]) else { continue }
             guard let id = string(f["id"], field: "id", in: what, parent: item) else { continue }
             let name = "node '\(id)'"
             if id == "end" {
@@ -408,6 +488,10 @@ struct NodeReader {
             }
             let prompt = string(f["prompt"], field: "prompt", in: name, parent: item, required: index > 0)
             let hint = string(f["hint"], field: "hint", in: name, parent: item, required: false)
+            let asks = strings(f["asks"], field: "asks", in: name, parent: item, required: false) ?? []
+            if !asks.isEmpty, index == 0, let node = f["asks"] {
+                report(.invalidValue, "the opening node is scored against the whole rubric; remove 'asks' from \(name)", at: node)
+            }
             guard let edgeNodes = sequence(f["next"], field: "next", in: name, parent: item) else { continue }
             if edgeNodes.isEmpty, let next = f["next"] {
                 report(.emptyPhrase, "\(name) has an empty 'next'; add at least `- goto: end`", at: next)
@@ -416,7 +500,7 @@ struct NodeReader {
             for edgeNode in edgeNodes {
                 if let edge = self.edge(edgeNode, in: name) { edges.append(edge) }
             }
-            nodes.append(DialogueNode(id: id, prompt: prompt, hint: hint, edges: edges, line: item.mark?.line ?? 0))
+            nodes.append(DialogueNode(id: id, prompt: prompt, hint: hint, asks: index == 0 ? [] : asks, edges: edges, line: item.mark?.line ?? 0))
         }
         return DialogueTree(nodes: nodes)
     }

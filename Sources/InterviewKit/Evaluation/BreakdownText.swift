@@ -10,17 +10,30 @@ public enum BreakdownText {
             let points = "\(format(component.points))/\(format(component.maxPoints))".padding(toLength: 10, withPad: " ", startingAt: 0)
             lines.append("  \(name) \(points) \(palette.dim(component.detail))")
         }
+        if !evaluation.flags.isEmpty {
+            lines.append("")
+            lines.append(palette.bold("Red flags"))
+            for flag in evaluation.flags {
+                let quote = flag.evidence.first.map { " — \"\(excerpt($0.text))\"" } ?? ""
+                lines.append("  \(palette.bad("⚑")) \(flag.label) \(palette.dim("(−\(format(flag.penalty)))"))\(palette.dim(quote))")
+                lines.append("      \(flag.correction)")
+            }
+        }
         if !evaluation.concepts.found.isEmpty {
             lines.append("")
-            lines.append(palette.bold("Covered"))
-            for concept in evaluation.concepts.found {
+            lines.append(palette.bold(evaluation.focus.isEmpty ? "Covered" : "Covered (what was asked first)"))
+            let asked = Set(evaluation.focus)
+            let ordered = evaluation.concepts.found.filter { asked.isEmpty || asked.contains($0.id) } + evaluation.concepts.found.filter { !asked.isEmpty && !asked.contains($0.id) }
+            for concept in ordered {
                 let quote = concept.evidence.first.map { " — \"\(excerpt($0.text))\"" } ?? ""
-                lines.append("  \(palette.good("✓")) \(concept.label)\(palette.dim(quote))")
+                let match = concept.evidence.first.flatMap { evidence in evidence.similarity.map { " ≈ \(evidence.phrase) \(String(format: "%.2f", $0))" } } ?? ""
+                let credit = concept.credit < 0.75 ? palette.dim(" (credited \(Int((concept.credit * 100).rounded()))%: say more about it)") : ""
+                lines.append("  \(palette.good("✓")) \(concept.label)\(palette.dim(quote + match))\(credit)")
             }
         }
         if !evaluation.concepts.negated.isEmpty {
             lines.append("")
-            lines.append(palette.bold("Named only to reject"))
+            lines.append(palette.bold("Rejected (no credit)"))
             for concept in evaluation.concepts.negated {
                 let quote = concept.evidence.first.map { " — \"\(excerpt($0.text))\"" } ?? ""
                 lines.append("  \(palette.warn("⊘")) \(concept.label)\(palette.dim(quote))")
@@ -65,7 +78,7 @@ public enum BreakdownText {
 
     /// A quote of the answer on one line, without the controls a terminal acts on (C0 and C1
     /// controls, which every escape sequence starts with, DEL and bidirectional overrides).
-    static func excerpt(_ text: String, limit: Int = 70) -> String {
+    public static func excerpt(_ text: String, limit: Int = 70) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         var visible = String.UnicodeScalarView()
         visible.append(contentsOf: flat.unicodeScalars.filter { !isTerminalControl($0) })

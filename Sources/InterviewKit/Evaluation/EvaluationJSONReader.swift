@@ -37,7 +37,7 @@ public struct EvaluationJSONReader {
     private mutating func evaluation() throws(Unsure) -> Evaluation {
         var question: String?, score: Double?, components: [ComponentScore]?, concepts: ConceptResults?
         var stages: [StageResult]?, words: Int?, sentences: Int?, delivery: DeliveryReport?, notes: [String]?
-        var engine: String?, rubricHash: String?
+        var engine: String?, rubricHash: String?, flags: [RedFlag]?, focus: [String]?
         try object { (reader, key) throws(Unsure) in
             switch key {
             case "question": try reader.set(&question, reader.string())
@@ -51,6 +51,8 @@ public struct EvaluationJSONReader {
             case "notes": try reader.set(&notes, reader.array { (reader) throws(Unsure) in try reader.string() })
             case "engine": try reader.set(&engine, reader.string())
             case "rubricHash": try reader.set(&rubricHash, reader.string())
+            case "flags": try reader.set(&flags, reader.array { (reader) throws(Unsure) in try reader.redFlag() })
+            case "focus": try reader.set(&focus, reader.array { (reader) throws(Unsure) in try reader.string() })
             default: try reader.skipValue()
             }
         }
@@ -58,7 +60,24 @@ public struct EvaluationJSONReader {
               let delivery, let notes, let engine, let rubricHash else { throw Unsure() }
         return Evaluation(
             question: question, score: score, components: components, concepts: concepts, stages: stages,
-            words: words, sentences: sentences, delivery: delivery, notes: notes, engine: engine, rubricHash: rubricHash)
+            words: words, sentences: sentences, delivery: delivery, flags: flags ?? [], focus: focus ?? [],
+            notes: notes, engine: engine, rubricHash: rubricHash)
+    }
+
+    private mutating func redFlag() throws(Unsure) -> RedFlag {
+        var id: String?, label: String?, penalty: Double?, evidence: [Evidence]?, correction: String?
+        try object { (reader, key) throws(Unsure) in
+            switch key {
+            case "id": try reader.set(&id, reader.string())
+            case "label": try reader.set(&label, reader.string())
+            case "penalty": try reader.set(&penalty, reader.double())
+            case "evidence": try reader.set(&evidence, reader.array { (reader) throws(Unsure) in try reader.evidence() })
+            case "correction": try reader.set(&correction, reader.string())
+            default: try reader.skipValue()
+            }
+        }
+        guard let id, let label, let penalty, let evidence, let correction else { throw Unsure() }
+        return RedFlag(id: id, label: label, penalty: penalty, evidence: evidence, correction: correction)
     }
 
     private mutating func component() throws(Unsure) -> ComponentScore {
@@ -79,18 +98,19 @@ public struct EvaluationJSONReader {
     }
 
     private mutating func evidence() throws(Unsure) -> Evidence {
-        var start: Int?, end: Int?, text: String?, phrase: String?
+        var start: Int?, end: Int?, text: String?, phrase: String?, similarity: Double?
         try object { (reader, key) throws(Unsure) in
             switch key {
             case "start": try reader.set(&start, reader.int())
             case "end": try reader.set(&end, reader.int())
             case "text": try reader.set(&text, reader.string())
             case "phrase": try reader.set(&phrase, reader.string())
+            case "similarity": try reader.set(&similarity, reader.double())
             default: try reader.skipValue()
             }
         }
         guard let start, let end, let text, let phrase else { throw Unsure() }
-        return Evidence(start: start, end: end, text: text, phrase: phrase)
+        return Evidence(start: start, end: end, text: text, phrase: phrase, similarity: similarity)
     }
 
     private mutating func conceptResults() throws(Unsure) -> ConceptResults {
@@ -108,19 +128,21 @@ public struct EvaluationJSONReader {
     }
 
     private mutating func foundConcept() throws(Unsure) -> FoundConcept {
-        var id: String?, label: String?, weight: Double?, points: Double?, evidence: [Evidence]?
+        var id: String?, label: String?, weight: Double?, points: Double?, evidence: [Evidence]?, credit: Double?, questionPoints: Double?
         try object { (reader, key) throws(Unsure) in
             switch key {
             case "id": try reader.set(&id, reader.string())
             case "label": try reader.set(&label, reader.string())
             case "weight": try reader.set(&weight, reader.double())
+            case "credit": try reader.set(&credit, reader.double())
             case "points": try reader.set(&points, reader.double())
+            case "questionPoints": try reader.set(&questionPoints, reader.double())
             case "evidence": try reader.set(&evidence, reader.array { (reader) throws(Unsure) in try reader.evidence() })
             default: try reader.skipValue()
             }
         }
         guard let id, let label, let weight, let points, let evidence else { throw Unsure() }
-        return FoundConcept(id: id, label: label, weight: weight, points: points, evidence: evidence)
+        return FoundConcept(id: id, label: label, weight: weight, credit: credit ?? 1, points: points, questionPoints: questionPoints, evidence: evidence)
     }
 
     private mutating func missedConcept() throws(Unsure) -> MissedConcept {

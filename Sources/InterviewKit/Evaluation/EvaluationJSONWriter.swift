@@ -47,6 +47,8 @@ public struct EvaluationJSONWriter {
         key("concepts"); write(value.concepts)
         key("delivery"); write(value.delivery)
         key("engine"); string(value.engine)
+        key("flags"); array(value.flags) { $0.write($1) }
+        key("focus"); array(value.focus) { $0.string($1) }
         key("notes"); array(value.notes) { $0.string($1) }
         key("question"); string(value.question)
         key("rubricHash"); string(value.rubricHash)
@@ -73,6 +75,7 @@ public struct EvaluationJSONWriter {
         open()
         key("end", first: true); int(value.end)
         key("phrase"); string(value.phrase)
+        if let similarity = value.similarity { key("similarity"); double(similarity) }
         key("start"); int(value.start)
         key("text"); string(value.text)
         close()
@@ -88,11 +91,23 @@ public struct EvaluationJSONWriter {
 
     private mutating func write(_ value: FoundConcept) {
         open()
-        key("evidence", first: true); array(value.evidence) { $0.write($1) }
+        key("credit", first: true); double(value.credit)
+        key("evidence"); array(value.evidence) { $0.write($1) }
         key("id"); string(value.id)
         key("label"); string(value.label)
         key("points"); double(value.points)
+        if let questionPoints = value.questionPoints { key("questionPoints"); double(questionPoints) }
         key("weight"); double(value.weight)
+        close()
+    }
+
+    private mutating func write(_ value: RedFlag) {
+        open()
+        key("correction", first: true); string(value.correction)
+        key("evidence"); array(value.evidence) { $0.write($1) }
+        key("id"); string(value.id)
+        key("label"); string(value.label)
+        key("penalty"); double(value.penalty)
         close()
     }
 

@@ -4,18 +4,38 @@ import Foundation
 /// always give the same `Evaluation`.
 ///
 /// Build one per question and reuse it: the rubric's phrases are stemmed once, here.
+///
+/// An answer is scored in steps, each a function below: the concepts it endorses (``conceptCredits``:
+/// stance and substance decide how much each mention earns), the wrong claims it makes
+/// (``WrongClaims``), the structure stages in order, the length of what says something, and
+/// delivery; then the components are weighted, a missed required concept caps the score, and each
+/// wrong claim takes its penalty off.
 public struct Evaluator: Sendable {
     /// Stored with every evaluation; bump it whenever a change to the engine can change a score.
-    public static let engineVersion = "mock-interview-engine/1.0"
+    public static let engineVersion = "mock-interview-engine/2.0"
     /// Only this many characters (Unicode scalars) of an answer are scored — some 15,000 words, far
     /// beyond any spoken answer — so that whatever is piped in, an evaluation takes bounded time and
     /// memory. Evidence ranges stay offsets into the whole answer.
     public static let maximumAnswerLength = 100_000
+    /// A score with a required concept missing goes no higher.
+    public static let requiredConceptCap = 60.0
+    /// Coverage (after substance) that earns length and delivery in full; below, they shrink with it.
+    public static let coverageForFullRelevance = 0.25
+    /// Concepts' mean credit that earns length and delivery in full; below, they shrink with it.
+    public static let creditForFullRelevance = 0.75
+    /// A concept rejected somewhere in the answer keeps only mentions with at least this substance factor.
+    static let mentionOutweighingRejection = 0.75
+    /// A follow-up's answer is held to a shorter band: this share of the question's.
+    static let followUpLength = (min: 0.3, max: 0.6)
 
     public let question: Question
     let tokenizer: Tokenizer
     let concepts: [(concept: Concept, phrases: [CompiledPhrase])]
     let stages: [(stage: Stage, cues: [CompiledPhrase])]
+    let wrongClaims: WrongClaims
+    let questionWords: QuestionWords
+    /// Per follow-up node with a prompt of its own: the words of the question and of that prompt.
+    let followUpWords: [String: QuestionWords]
 
     public init(question: Question, tokenizer: Tokenizer = Tokenizer()) {
         self.question = question
@@ -27,6 +47,13 @@ public struct Evaluator: Sendable {
         stages = question.rubric.stages.map { stage in
             (stage, stage.cues.map { CompiledPhrase($0, kind: .stemmed, tokenizer: tokenizer) })
         }
+        wrongClaims = WrongClaims(question.rubric.misconceptions, tokenizer: tokenizer)
+        questionWords = QuestionWords([question.prompt], tokenizer: tokenizer)
+        var followUps: [String: QuestionWords] = [:]
+        for node in question.dialogue.nodes.dropFirst() {
+            if let prompt = node.prompt { followUps[node.id] = QuestionWords([question.prompt, prompt], tokenizer: tokenizer) }
+        }
+        followUpWords = followUps
     }
 
     /// The first ``maximumAnswerLength`` characters of `answer`, and its full length when it is longer.
@@ -40,139 +67,199 @@ public struct Evaluator: Sendable {
         return (String(scalars[..<end]), scalars.count)
     }
 
-    /// Evaluates `answer`; `duration` (seconds from first input to submission) adds words per minute.
+    /// Evaluates `answer` to the opening question; `duration` (seconds from first input to
+    /// submission) adds words per minute.
     public func evaluate(_ answer: String, duration: Double? = nil) -> Evaluation {
+        evaluate(answer, duration: duration, node: nil)
+    }
+
+    /// Evaluates `answer` to the dialogue node `nodeID`: a follow-up that `asks` for concepts is scored
+    /// against those (and its answers are held to a shorter length band); the opening node, or a
+    /// follow-up that names none, against the whole rubric.
+    public func evaluate(_ answer: String, duration: Double? = nil, node nodeID: String?) -> Evaluation {
+        let node = nodeID.flatMap { question.dialogue.node($0) }
+        let isFollowUp = node != nil && nodeID != question.dialogue.start?.id
+        let focus = isFollowUp ? Set(node?.asks ?? []) : []
+        let words = isFollowUp ? followUpWords[nodeID ?? ""] ?? questionWords : questionWords
+        return score(answer, duration: duration, focus: focus, isFollowUp: isFollowUp, questionWords: words)
+    }
+
+    private func score(_ answer: String, duration: Double?, focus: Set<String>, isFollowUp: Bool, questionWords: QuestionWords) -> Evaluation {
         let (scored, cut) = Self.scoredPart(of: answer)
         let text = tokenizer.analyze(scored)
         let matcher = PhraseMatcher(text)
         let rubric = question.rubric
-        let weights = rubric.weights
-        let scale = weights.total > 0 ? 100 / weights.total : 0
         var notes: [String] = []
         if let cut {
             notes.append("Only the first \(Self.maximumAnswerLength) characters of \(cut) were scored; an answer is rarely a tenth as long.")
         }
+        let claims = wrongClaims.find(in: text, matcher: matcher)
+        let keywords = ProseShape.keywordTokens(text)
+        let prose = ProseShape.measure(text, keywordTokens: keywords)
+        let credits = conceptCredits(text, matcher: matcher, claims: claims, keywords: keywords, questionWords: questionWords)
+        var weights = rubric.weights
+        if isFollowUp { weights.structure = 0 }
+        let coverage = Coverage(credits, rubric: rubric, weights: weights, focus: focus, isFollowUp: isFollowUp, prose: prose, text: text)
+        notes += coverage.notes(prose: prose)
 
-        // Concepts.
-        let totalConceptWeight = rubric.concepts.reduce(0) { $0 + $1.weight }
-        let prose = ProseShape.measure(text)
-        var found: [FoundConcept] = []
-        var missed: [MissedConcept] = []
-        var negated: [NegatedConcept] = []
-        var conceptSentences: [String: Int] = [:]
-        var conceptEvidence: [String: Evidence] = [:]
-        var rawCoverage = 0.0
-        for (concept, phrases) in concepts {
-            let matches = phrases.flatMap { matcher.matches(of: $0) }
-            let credited = Self.distinct(matches.filter { !$0.negated })
-            let share = totalConceptWeight > 0 ? concept.weight / totalConceptWeight : 0
-            let fullPoints = share * weights.coverage * scale
-            if !credited.isEmpty {
-                rawCoverage += share
-                let evidence = credited.prefix(3).map { evidenceFor($0, in: text) }
-                found.append(FoundConcept(id: concept.id, label: concept.label, weight: concept.weight, points: fullPoints * prose.factor, evidence: evidence))
-                conceptSentences[concept.id] = credited.map(\.sentence).min()
-                conceptEvidence[concept.id] = evidence.first
-            } else {
-                missed.append(MissedConcept(id: concept.id, label: concept.label, weight: concept.weight, pointsLost: fullPoints, required: concept.required, tip: concept.tip))
-                let rejected = Self.distinct(matches.filter(\.negated))
-                if !rejected.isEmpty {
-                    negated.append(NegatedConcept(id: concept.id, label: concept.label, evidence: rejected.prefix(3).map { evidenceFor($0, in: text) }, tip: concept.tip))
-                }
-            }
-        }
-        let coverage = rawCoverage * prose.factor
-        if prose.factor < 1 && !found.isEmpty {
-            notes.append("Coverage counted at \(Self.percent(prose.factor)): \(Self.percent(prose.keywordShare)) of the words stand in bare keyword fragments, not sentences. Explain how the ideas connect.")
-        }
-
-        // Structure.
-        var stageResults: [StageResult] = []
-        var structure = 0.0
-        if !stages.isEmpty {
-            var positions: [(index: Int, sentence: Int, evidence: Evidence)] = []
-            for (stageIndex, (stage, cues)) in stages.enumerated() {
-                var best: (sentence: Int, evidence: Evidence)?
-                for cue in cues {
-                    for match in matcher.matches(of: cue) where !match.negated {
-                        if best == nil || match.sentence < best!.sentence {
-                            best = (match.sentence, evidenceFor(match, in: text))
-                        }
-                    }
-                }
-                for concept in rubric.concepts where concept.stage == stage.id {
-                    if let sentence = conceptSentences[concept.id], let evidence = conceptEvidence[concept.id],
-                       best == nil || sentence < best!.sentence {
-                        best = (sentence, evidence)
-                    }
-                }
-                if let best { positions.append((stageIndex, best.sentence, best.evidence)) }
-            }
-            let inOrder = Self.longestOrderedRun(positions.map(\.sentence))
-            for (stageIndex, (stage, _)) in stages.enumerated() {
-                if let position = positions.firstIndex(where: { $0.index == stageIndex }) {
-                    let status: StageResult.Status = inOrder.contains(position) ? .present : .outOfOrder
-                    stageResults.append(StageResult(id: stage.id, label: stage.label, status: status, sentence: positions[position].sentence, evidence: positions[position].evidence))
-                } else {
-                    stageResults.append(StageResult(id: stage.id, label: stage.label, status: .missing, sentence: nil, evidence: nil))
-                }
-            }
-            let presentShare = Double(positions.count) / Double(stages.count)
-            let orderShare = positions.isEmpty ? 0 : Double(inOrder.count) / Double(positions.count)
-            structure = presentShare * (0.5 + 0.5 * orderShare) * prose.factor
-        }
-
-        // Length and delivery count only as far as the answer is on topic.
-        let relevance = min(1, coverage / 0.25)
-        let words = text.wordCount
-        let band = rubric.length
-        var length: Double
-        if words < band.min {
-            length = Double(words) / Double(band.min)
-        } else if words <= band.max {
-            length = 1
-        } else {
-            length = max(0.5, 1 - 0.5 * Double(words - band.max) / Double(band.max))
-        }
+        // Structure, length and delivery count as far as the answer is on topic and says something about it.
+        let onTopic = min(1, coverage.value / Self.coverageForFullRelevance)
+        let relevance = onTopic * min(1, coverage.meanCredit / Self.creditForFullRelevance)
+        let structure = isFollowUp ? nil : StructureResult(stages: stages, rubric: rubric, matcher: matcher, text: text, credits: credits, prose: prose, onTopic: onTopic)
+        let band = isFollowUp ? followUpBand : rubric.length
+        let length = Self.lengthValue(words: credits.substance.substantiveWordCount, band: band) * relevance
         let delivery = DeliveryAnalyzer.analyze(text, duration: duration, keywordShare: prose.keywordShare)
-        var deliveryValue = max(0, 1 - 8 * (Double(delivery.fillerCount) + 0.5 * Double(delivery.hedgeCount)) / Double(max(words, 1)))
-        if words == 0 { deliveryValue = 0 }
-        if relevance < 1 && words > 0 {
-            notes.append("Length and delivery counted at \(Self.percent(relevance)): they earn in full once the answer covers a quarter of the rubric.")
+        let deliveryValue = Self.deliveryValue(delivery, words: text.wordCount) * relevance
+        if relevance < 1 && text.wordCount > 0 {
+            notes.append("Length and delivery counted at \(Self.percent(relevance)): they earn in full once the answer covers a quarter of \(focus.isEmpty ? "the rubric" : "what was asked") and says something about what it names.")
         }
-        length *= relevance
-        deliveryValue *= relevance
+        let padding = text.wordCount - credits.substance.substantiveWordCount
+        if text.wordCount >= band.min, padding * 2 > text.wordCount {
+            notes.append("\(padding) of \(text.wordCount) words stand in sentences that name topics without saying anything about them; they do not count towards the length.")
+        }
 
-        let components = [
-            ComponentScore(name: .coverage, value: coverage, weight: weights.coverage, points: coverage * weights.coverage * scale, maxPoints: weights.coverage * scale,
-                           detail: "\(found.count) of \(rubric.concepts.count) concepts (\(Self.percent(rawCoverage)) of the weight)"),
-            ComponentScore(name: .structure, value: structure, weight: weights.structure, points: structure * weights.structure * scale, maxPoints: weights.structure * scale,
-                           detail: stages.isEmpty ? "no stages defined" : "\(stageResults.filter { $0.status != .missing }.count) of \(stages.count) stages, \(stageResults.filter { $0.status == .outOfOrder }.count) out of order"),
-            ComponentScore(name: .length, value: length, weight: weights.length, points: length * weights.length * scale, maxPoints: weights.length * scale,
-                           detail: "\(words) words; band \(band.min)–\(band.max)"),
-            ComponentScore(name: .delivery, value: deliveryValue, weight: weights.delivery, points: deliveryValue * weights.delivery * scale, maxPoints: weights.delivery * scale,
-                           detail: "\(delivery.fillerCount) fillers, \(delivery.hedgeCount) hedges"),
-        ]
+        let components = Self.components(
+            coverage: coverage, structure: structure, length: length, delivery: (deliveryValue, delivery),
+            words: text.wordCount, band: band, weights: weights
+        )
         var score = components.reduce(0) { $0 + $1.points }
-        let missedRequired = missed.filter(\.required)
-        if !missedRequired.isEmpty && score > 60 {
-            score = 60
-            notes.append("Score capped at 60: a required concept is missing (\(missedRequired.map(\.label).joined(separator: "; "))).")
+        let missedRequired = coverage.missed.filter(\.required)
+        if !missedRequired.isEmpty && score > Self.requiredConceptCap && focus.isEmpty {
+            score = Self.requiredConceptCap
+            notes.append("Score capped at \(Int(Self.requiredConceptCap)): a required concept is missing (\(missedRequired.map(\.label).joined(separator: "; "))).")
+        }
+        let flags = claims.map { redFlag(for: $0, in: text) }
+        let penalty = flags.reduce(0) { $0 + $1.penalty }
+        if penalty > 0 {
+            notes.append("\(Self.round(min(penalty, score))) points off for \(flags.count == 1 ? "a wrong claim" : "\(flags.count) wrong claims") (see the red flags).")
+            score = max(0, score - penalty)
         }
         return Evaluation(
             question: question.id, score: Self.round(score), components: components.map(Self.rounded),
-            concepts: ConceptResults(found: found.map(Self.rounded), missed: missed.map(Self.rounded), negated: negated),
-            stages: stageResults, words: words, sentences: text.sentences.count, delivery: delivery,
+            concepts: ConceptResults(found: coverage.found.map(Self.rounded), missed: coverage.missed.map(Self.rounded), negated: coverage.rejected),
+            stages: structure?.results ?? [], words: text.wordCount, sentences: text.sentences.count, delivery: delivery,
+            flags: flags, focus: focus.isEmpty ? [] : rubric.concepts.map(\.id).filter(focus.contains),
             notes: notes, engine: Self.engineVersion, rubricHash: question.contentHash
         )
     }
 
-    /// Whether the answer names any of `phrases` outside a negation (for `mentions:` conditions).
+    /// The length band of a follow-up's answer.
+    var followUpBand: LengthBand {
+        let band = question.rubric.length
+        let low = max(10, Int(Double(band.min) * Self.followUpLength.min))
+        return LengthBand(min: low, max: max(low + 1, Int(Double(band.max) * Self.followUpLength.max)))
+    }
+
+    /// Whether the answer names any of `phrases` where the candidate endorses it (for `mentions:` conditions).
     public func mentions(_ phrases: [String], in answer: String) -> Bool {
         let matcher = PhraseMatcher(tokenizer.analyze(answer))
         return phrases.contains { phrase in
-            matcher.matches(of: CompiledPhrase(phrase, kind: .stemmed, tokenizer: tokenizer)).contains { !$0.negated }
+            matcher.matches(of: CompiledPhrase(phrase, kind: .stemmed, tokenizer: tokenizer)).contains { $0.stance == nil }
         }
+    }
+
+    // MARK: Concepts
+
+    /// What each concept's mentions earn: the endorsed ones (outside wrong claims and text pasted from
+    /// the question) weighted by the substance of their sentence, and the rejected ones as quotes.
+    struct ConceptCredits {
+        var credited: [String: (credit: Double, matches: [PhraseMatch])] = [:]
+        var rejected: [String: [PhraseMatch]] = [:]
+        var substance: Substance
+    }
+
+    func conceptCredits(_ text: AnalyzedText, matcher: PhraseMatcher, claims: [WrongClaims.Finding], keywords: [Bool], questionWords: QuestionWords) -> ConceptCredits {
+        let claimed = claims.flatMap(\.occurrences).map(\.tokens)
+        var endorsed: [String: [PhraseMatch]] = [:]
+        var rejected: [String: [PhraseMatch]] = [:]
+        var matched = Array(repeating: false, count: text.tokens.count)
+        let copied = questionWords.copiedTokens(in: text.tokens)
+        for (concept, phrases) in concepts {
+            let matches = Self.distinct(phrases.flatMap { matcher.matches(of: $0) })
+            let credited = matches.filter { match in
+                concept.credits(match.stance) && !claimed.contains { $0.overlaps(match.tokens) } && !match.tokens.contains { copied[$0] }
+            }
+            if !credited.isEmpty {
+                endorsed[concept.id] = credited
+                for match in credited { for position in match.tokens { matched[position] = true } }
+            }
+            let refused = matches.filter { concept.isRejected(by: $0.stance) }
+            if !refused.isEmpty { rejected[concept.id] = refused }
+        }
+        // Naming an idea takes a word or two; a concept's further matched words in the same sentence
+        // (a long paraphrase, a second phrase of it) say something about it.
+        var phraseBonus: [Int: Int] = [:]
+        for matches in endorsed.values {
+            var content: [Int: Set<Int>] = [:]
+            for match in matches {
+                for position in match.tokens where !keywords[position] && !text.tokens[position].traits.contains(.function) && !GenericWords.contains(text.tokens[position]) {
+                    content[match.sentence, default: []].insert(position)
+                }
+            }
+            for (sentence, positions) in content { phraseBonus[sentence, default: 0] += max(0, positions.count - 2) }
+        }
+        let substance = Substance.measure(text, matched: matched, phraseBonus: phraseBonus, keywords: keywords, question: questionWords)
+        var conceptsInSentence: [Int: Set<String>] = [:]
+        for (id, matches) in endorsed { for match in matches { conceptsInSentence[match.sentence, default: []].insert(id) } }
+        var credits = ConceptCredits(substance: substance)
+        for (id, matches) in endorsed {
+            // The best-explained mention counts; the evidence leads with it.
+            var scored = matches.map { ($0, substance.factor(sentence: $0.sentence, concepts: conceptsInSentence[$0.sentence]?.count ?? 1)) }
+            if let refused = rejected[id] {
+                // Rejected elsewhere: only a mention that says something of its own outweighs the rejection
+                // ("People love talking about drift … I wouldn't bother with drift tests").
+                scored = scored.filter { entry in entry.1 >= Self.mentionOutweighingRejection && !refused.contains { $0.sentence == entry.0.sentence } }
+                if scored.isEmpty { continue }
+            }
+            let best = scored.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.range.lowerBound > $1.0.range.lowerBound) }!
+            let ordered = [best.0] + matches.filter { $0.range != best.0.range }
+            credits.credited[id] = (best.1, ordered)
+        }
+        credits.rejected = rejected.filter { credits.credited[$0.key] == nil }
+        return credits
+    }
+
+    func redFlag(for finding: WrongClaims.Finding, in text: AnalyzedText) -> RedFlag {
+        let misconception = finding.misconception
+        let start = finding.matches.map(\.range.lowerBound).min() ?? 0
+        let end = finding.matches.map(\.range.upperBound).max() ?? 0
+        let phrase = finding.matches.map(\.phrase).joined(separator: " + ")
+        return RedFlag(
+            id: misconception.id, label: misconception.label, penalty: misconception.penalty,
+            evidence: [Evidence(start: start, end: end, text: text.quote(start..<end), phrase: phrase)],
+            correction: misconception.correction
+        )
+    }
+
+    // MARK: Components
+
+    static func lengthValue(words: Int, band: LengthBand) -> Double {
+        if words < band.min { return Double(words) / Double(band.min) }
+        if words <= band.max { return 1 }
+        // Above the band the value falls to nothing at twice the maximum.
+        return max(0, 1 - Double(words - band.max) / Double(band.max))
+    }
+
+    static func deliveryValue(_ delivery: DeliveryReport, words: Int) -> Double {
+        guard words > 0 else { return 0 }
+        return max(0, 1 - 8 * (Double(delivery.fillerCount) + 0.5 * Double(delivery.hedgeCount)) / Double(words))
+    }
+
+    static func components(
+        coverage: Coverage, structure: StructureResult?, length: Double, delivery: (value: Double, report: DeliveryReport),
+        words: Int, band: LengthBand, weights: ComponentWeights
+    ) -> [ComponentScore] {
+        let scale = weights.total > 0 ? 100 / weights.total : 0
+        func component(_ name: ComponentScore.Name, _ value: Double, _ weight: Double, _ detail: String) -> ComponentScore {
+            ComponentScore(name: name, value: value, weight: weight, points: value * weight * scale, maxPoints: weight * scale, detail: detail)
+        }
+        var list = [component(.coverage, coverage.value, weights.coverage, coverage.detail)]
+        if let structure {
+            list.append(component(.structure, structure.value, weights.structure, structure.detail))
+        }
+        list.append(component(.length, length, weights.length, "\(words) words; band \(band.min)–\(band.max)"))
+        list.append(component(.delivery, delivery.value, weights.delivery, "\(delivery.report.fillerCount) fillers, \(delivery.report.hedgeCount) hedges"))
+        return list
     }
 
     // MARK: Helpers
@@ -186,26 +273,6 @@ public struct Evaluator: Sendable {
         var seen = Set<Range<Int>>()
         return matches.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
             .filter { seen.insert($0.range).inserted }
-    }
-
-    /// Indices of a longest non-decreasing subsequence of `values` (the stages in expected order).
-    static func longestOrderedRun(_ values: [Int]) -> Set<Int> {
-        guard !values.isEmpty else { return [] }
-        var length = Array(repeating: 1, count: values.count)
-        var previous = Array(repeating: -1, count: values.count)
-        for i in values.indices {
-            for j in 0..<i where values[j] <= values[i] && length[j] + 1 > length[i] {
-                length[i] = length[j] + 1
-                previous[i] = j
-            }
-        }
-        var best = length.indices.max { length[$0] < length[$1] || (length[$0] == length[$1] && $0 > $1) }!
-        var result = Set<Int>()
-        while best >= 0 {
-            result.insert(best)
-            best = previous[best]
-        }
-        return result
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
@@ -223,6 +290,8 @@ public struct Evaluator: Sendable {
     static func rounded(_ concept: FoundConcept) -> FoundConcept {
         var copy = concept
         copy.points = round(concept.points)
+        copy.credit = (concept.credit * 1000).rounded() / 1000
+        copy.questionPoints = concept.questionPoints.map(round)
         return copy
     }
 

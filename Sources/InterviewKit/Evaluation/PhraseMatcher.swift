@@ -9,13 +9,25 @@ public struct CompiledPhrase: Sendable, Hashable {
 
     public var text: String
     public var kind: Kind
-    var keys: [String]
+    var keys: [PhraseKey]
 
     public init(_ text: String, kind: Kind, tokenizer: Tokenizer) {
         self.text = text
         self.kind = kind
-        keys = kind == .stemmed ? tokenizer.stems(of: text) : tokenizer.words(of: text)
+        keys = tokenizer.keys(of: text)
     }
+
+    /// Whether the phrase itself says "not", "no"…: then a cue among its own words is part of what it
+    /// means ("accuracy is not a good metric"), not a denial of it.
+    var holdsNegation: Bool { keys.contains { Stance.cues.contains($0.word) } }
+}
+
+/// One word of a phrase: the stem it is looked up by, the family it may join, and the word itself
+/// (exact phrases compare words).
+struct PhraseKey: Sendable, Hashable {
+    var stem: String
+    var family: WordFamily
+    var word: String
 }
 
 /// Where a phrase occurred in an answer.
@@ -26,8 +38,15 @@ public struct PhraseMatch: Sendable, Hashable {
     /// Unicode-scalar range in the original answer, from the first matched word to the last.
     public var range: Range<Int>
     public var sentence: Int
-    /// The match lies inside a negation that starts before it.
+    /// A negation reaches the match from outside it, or one stands among its words ("accuracy is not
+    /// misleading"), whoever speaks: wrong-claim patterns must not match what is denied.
     public var negated: Bool
+    /// Where the candidate stands on the match (`nil`: said plainly). A cue inside the match that is not
+    /// one of the phrase's own words contradicts it: `.rejected`.
+    public var stance: StanceKind?
+    /// The token that gave `stance`, and what kind of cue it was.
+    public var stanceCue: Int?
+    public var stanceSource: StanceMark.Source?
 }
 
 /// Finds phrases in an analysed text: words in order, within one sentence, with at most
@@ -67,18 +86,19 @@ public struct PhraseMatcher: Sendable {
     }
 
     public func matches(of phrase: CompiledPhrase) -> [PhraseMatch] {
-        guard let first = phrase.keys.first else { return [] }
+        guard let firstKey = phrase.keys.first else { return [] }
         let tokens = text.tokens
         var found: [PhraseMatch] = []
         switch phrase.kind {
         case .stemmed:
             let keys = phrase.keys.dropFirst()
-            for start in index.positions(of: first) {
+            for start in index.positions(of: firstKey.stem) where Self.joins(firstKey, tokens[start]) {
                 if let last = end(of: keys, after: start, sentence: tokens[start].sentence) {
                     found.append(match(phrase, from: start, to: last))
                 }
             }
         case .exact:
+            let first = firstKey.word
             let plural = first + "s"
             let lengths = (first.utf8.count, plural.utf8.count)
             for start in tokens.indices {
@@ -90,7 +110,7 @@ public struct PhraseMatcher: Sendable {
                 for (offset, key) in phrase.keys.enumerated().dropFirst() {
                     let position = start + offset
                     guard position < tokens.count, tokens[position].sentence == tokens[start].sentence,
-                          tokens[position].word == key || tokens[position].word == key + "s" else {
+                          tokens[position].word == key.word || tokens[position].word == key.word + "s" else {
                         complete = false
                         break
                     }
@@ -103,12 +123,15 @@ public struct PhraseMatcher: Sendable {
 
     /// The position of the last word of `keys` matched in order after `position`, each within
     /// `maximumGap` words of the one before, trying every candidate (so "a b b x x c" matches "a b c").
-    private func end(of keys: ArraySlice<String>, after position: Int, sentence: Int) -> Int? {
+    private func end(of keys: ArraySlice<PhraseKey>, after position: Int, sentence: Int) -> Int? {
         guard let key = keys.first else { return position }
         let tokens = text.tokens
         var look = position + 1
-        while look < tokens.count, look <= position + 1 + Self.maximumGap, tokens[look].sentence == sentence {
-            if tokens[look].stem == key, let last = end(of: keys.dropFirst(), after: look, sentence: sentence) {
+        // A phrase stays within its sentence and its clause ("missed, ask the fraud team" is not "miss
+        // fraud"), though it may run past quotes and parentheses.
+        while look < tokens.count, look <= position + 1 + Self.maximumGap, tokens[look].sentence == sentence,
+              tokens[look].opening != .comma, tokens[look].opening != .other {
+            if tokens[look].stem == key.stem, Self.joins(key, tokens[look]), let last = end(of: keys.dropFirst(), after: look, sentence: sentence) {
                 return last
             }
             look += 1
@@ -116,16 +139,40 @@ public struct PhraseMatcher: Sendable {
         return nil
     }
 
+    /// A phrase word meets an answer word of the same stem when they are of one family, or the same word.
+    @inline(__always)
+    static func joins(_ key: PhraseKey, _ token: Token) -> Bool {
+        WordFamily.joins(key.family, token.family) || key.word == token.word
+    }
+
     private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int) -> PhraseMatch {
         let tokens = text.tokens
-        let negated = (start...end).contains { position in
-            guard let cue = tokens[position].negatedBy else { return false }
-            return cue < start
+        var negated = false
+        var stance: StanceKind?
+        var stanceCue: Int?
+        var stanceSource: StanceMark.Source?
+        let ownCues = phrase.holdsNegation
+        for position in start...end {
+            let token = tokens[position]
+            if let cue = token.negatedBy, cue < start { negated = true }
+            if let mark = token.stance, mark.cue < start || mark.cue > end, stance.map({ mark.kind > $0 }) ?? true {
+                stance = mark.kind
+                stanceCue = mark.cue
+                stanceSource = mark.source
+            }
+            // A negation among the matched words that the phrase does not hold itself contradicts it.
+            if position > start, token.traits.contains(.negationCue), !(ownCues && phrase.keys.contains { $0.word == token.word }),
+               !(position + 1 <= end && tokens[position + 1].traits.contains(.notNegating)) {
+                negated = true
+                stance = .rejected
+                stanceCue = position
+                stanceSource = .negation
+            }
         }
         return PhraseMatch(
             phrase: phrase.text, tokens: start...end,
             range: tokens[start].range.lowerBound..<tokens[end].range.upperBound,
-            sentence: tokens[start].sentence, negated: negated
+            sentence: tokens[start].sentence, negated: negated, stance: stance, stanceCue: stanceCue, stanceSource: stanceSource
         )
     }
 }

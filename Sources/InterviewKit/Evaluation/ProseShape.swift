@@ -3,32 +3,43 @@
 ///
 /// The text is cut into fragments at clause boundaries (commas, semicolons, sentence ends). A
 /// fragment with none of the small words that join real sentences ("the", "we", "would", "on", …)
-/// is a keyword fragment. The share of words in such fragments sets the factor: up to 15% costs
-/// nothing (prose has the odd short fragment); a bare list keeps a fifth of its credit, for knowing
-/// the terms.
+/// is a keyword fragment. The share of words in such fragments sets the factor: up to 40% costs
+/// nothing (prose has short fragments, and an expert's bullets name things in passing); a bare list
+/// keeps a fifth of its credit, for knowing the terms.
 public struct ProseShape: Sendable, Hashable {
     static let minimumFactor = 0.2
+    /// The share of words in keyword fragments that costs nothing.
+    static let freeShare = 0.4
 
     public var keywordShare: Double
     public var factor: Double
 
     public static func measure(_ text: AnalyzedText) -> ProseShape {
+        measure(text, keywordTokens: keywordTokens(text))
+    }
+
+    static func measure(_ text: AnalyzedText, keywordTokens: [Bool]) -> ProseShape {
         guard !text.tokens.isEmpty else { return ProseShape(keywordShare: 0, factor: 1) }
-        var keywordWords = 0
-        var start = 0
+        let share = Double(keywordTokens.lazy.filter { $0 }.count) / Double(text.tokens.count)
+        return ProseShape(keywordShare: share, factor: max(minimumFactor, min(1, (1 - share) / (1 - freeShare))))
+    }
+
+    /// Per token: whether it stands in a keyword fragment.
+    static func keywordTokens(_ text: AnalyzedText) -> [Bool] {
         let tokens = text.tokens
+        var marks = Array(repeating: false, count: tokens.count)
+        var start = 0
         while start < tokens.count {
             var end = start
             while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
             let fragment = tokens[start...end]
             let joining = fragment.reduce(0) { $0 + ($1.traits.contains(.function) ? 1 : 0) }
             if joining == 0 || (fragment.count >= 6 && Double(joining) / Double(fragment.count) < 0.1) {
-                keywordWords += fragment.count
+                for position in start...end { marks[position] = true }
             }
             start = end + 1
         }
-        let share = Double(keywordWords) / Double(tokens.count)
-        return ProseShape(keywordShare: share, factor: max(minimumFactor, min(1, (1 - share) / 0.85)))
+        return marks
     }
 }
 

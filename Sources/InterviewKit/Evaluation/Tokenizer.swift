@@ -8,14 +8,28 @@ public struct Token: Sendable, Hashable {
         didSet { traits = WordTraits(of: word) }
     }
     public var stem: String
+    /// Which words the stem may join (``WordFamily``).
+    public var family: WordFamily
     /// Unicode-scalar offsets of the original word this token came from.
     public var range: Range<Int>
     public var sentence: Int
     public var clause: Int
-    /// The index of the negation cue whose scope this token lies in, if any.
+    /// What started this token's clause, when the token is the clause's first.
+    public var opening: ClauseOpening
+    /// The index of the negation cue whose scope this token lies in, if any: any negation, whoever
+    /// says it ("the model never sees fraud", "I would not retrain").
     public var negatedBy: Int?
+    /// Where the candidate stands on this word, when a cue of ``Stance`` reaches it.
+    public var stance: StanceMark?
     /// What `word` is to the later passes, looked up once.
     var traits: WordTraits
+}
+
+/// What began a clause: a sentence, a comma (which may only separate the items of a list), or
+/// anything else that ends a clause (a semicolon, a colon, a dash, *but*…).
+public enum ClauseOpening: UInt8, Sendable, Hashable {
+    /// Quotes and parentheses: a clause boundary for negation, not for phrases ("“accuracy” is misleading").
+    case none, sentence, comma, other, mark
 }
 
 /// An answer (or phrase) broken into tokens and sentences, ready for matching.
@@ -62,6 +76,11 @@ public struct Tokenizer: Sendable {
         analyze(phrase, markNegation: false).tokens.map(\.stem)
     }
 
+    /// The stems of a phrase with the family each may join.
+    func keys(of phrase: String) -> [PhraseKey] {
+        analyze(phrase, markNegation: false).tokens.map { PhraseKey(stem: $0.stem, family: $0.family, word: $0.word) }
+    }
+
     /// The normalised, unstemmed words of a phrase.
     public func words(of phrase: String) -> [String] {
         analyze(phrase, markNegation: false).tokens.map(\.word)
@@ -82,6 +101,8 @@ public struct Tokenizer: Sendable {
         var lastTokenEnd = 0
         var pendingSentenceBreak = false
         var pendingClauseBreak = false
+        var pendingComma = false
+        var pendingMark = false
 
         func closeSentence() {
             if let start = sentenceStart {
@@ -122,18 +143,34 @@ public struct Tokenizer: Sendable {
                     }
                     pendingSentenceBreak = false
                 }
+                var opening = ClauseOpening.none
                 if pendingClauseBreak {
                     clause += 1
                     pendingClauseBreak = false
+                    opening = pendingComma ? .comma : pendingMark ? .mark : .other
                 }
-                if sentenceStart == nil { sentenceStart = start }
+                pendingComma = false
+                pendingMark = false
+                if sentenceStart == nil {
+                    sentenceStart = start
+                    opening = .sentence
+                }
                 wordCount += 1
                 var (next, after) = Self.normalizedPair(scalars[start..<end])
                 while let word = next {
                     (next, after) = (after, nil)
                     let traits = WordTraits(of: word)
-                    if traits.contains(.clauseBreak) { clause += 1 }
-                    tokens.append(Token(word: word, stem: stemmer.stem(word), range: start..<end, sentence: sentence, clause: clause, negatedBy: nil, traits: traits))
+                    if traits.contains(.clauseBreak) {
+                        clause += 1
+                        opening = .other
+                    }
+                    let american = SpellingVariants.american(word)
+                    let stem = stemmer.stem(american)
+                    tokens.append(Token(
+                        word: word, stem: stem, family: WordFamily.of(american, stem: stem), range: start..<end,
+                        sentence: sentence, clause: clause, opening: opening, negatedBy: nil, stance: nil, traits: traits
+                    ))
+                    opening = .none
                 }
                 lastTokenEnd = end
                 index = end
@@ -150,15 +187,24 @@ public struct Tokenizer: Sendable {
                     closeSentence()
                     pendingSentenceBreak = false
                 }
-            case ",", ";", ":", "(", ")", "—", "–", "\"", "“", "”":
+            case ",":
+                if !pendingClauseBreak { pendingComma = true }
                 pendingClauseBreak = true
+            case "(", ")", "\"", "“", "”":
+                if !pendingClauseBreak { pendingMark = true }
+                pendingClauseBreak = true
+                pendingComma = false
+            case ";", ":", "—", "–":
+                pendingClauseBreak = true
+                pendingComma = false
+                pendingMark = false
             default:
                 break
             }
             index += 1
         }
         closeSentence()
-        if markNegation { NegationScope.mark(&tokens) }
+        if markNegation { Stance.mark(&tokens) }
         return AnalyzedText(tokens: tokens, sentences: sentences, wordCount: wordCount, scalars: scalars)
     }
 

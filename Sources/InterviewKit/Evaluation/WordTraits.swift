@@ -1,18 +1,18 @@
 /// What the evaluation's passes need to know about a word — a negation cue, a function word, the start
 /// of a filler… — looked up once per token when the text is analysed, instead of once per pass.
 ///
-/// Each trait is read off the list that defines it (`NegationScope.cues`, `FunctionWords.all`, …), so
+/// Each trait is read off the list that defines it (`Stance.cues`, `FunctionWords.all`, …), so
 /// the lists stay the one source of truth.
 struct WordTraits: OptionSet, Sendable, Hashable {
     let rawValue: UInt8
 
     /// `Tokenizer.clauseBreakWords`.
     static let clauseBreak = WordTraits(rawValue: 1 << 0)
-    /// `NegationScope.cues`.
+    /// `Stance.cues`.
     static let negationCue = WordTraits(rawValue: 1 << 1)
-    /// `NegationScope.notNegating`.
+    /// `Stance.notNegating`.
     static let notNegating = WordTraits(rawValue: 1 << 2)
-    /// The first word of one of `NegationScope.twoWordCues`.
+    /// The first word of one of `Stance.twoWordCues`.
     static let twoWordCueStart = WordTraits(rawValue: 1 << 3)
     /// `FunctionWords.all`.
     static let function = WordTraits(rawValue: 1 << 4)
@@ -38,9 +38,9 @@ struct WordTraits: OptionSet, Sendable, Hashable {
             for word in words { table[word, default: []].insert(trait) }
         }
         add(Tokenizer.clauseBreakWords, .clauseBreak)
-        add(NegationScope.cues, .negationCue)
-        add(NegationScope.notNegating, .notNegating)
-        add(NegationScope.twoWordCues.compactMap(\.first), .twoWordCueStart)
+        add(Stance.cues, .negationCue)
+        add(Stance.notNegating, .notNegating)
+        add(Stance.twoWordCues.compactMap(\.first), .twoWordCueStart)
         add(FunctionWords.all, .function)
         add((DeliveryAnalyzer.fillers + DeliveryAnalyzer.hedges).compactMap(\.first), .deliveryStart)
         return table

@@ -56,7 +56,7 @@ public struct Interviewer: Sendable {
     @discardableResult
     public mutating func answer(_ text: String, duration: Double? = nil) -> Evaluation? {
         guard let evaluator = currentEvaluator else { return nil }
-        let evaluation = evaluator.evaluate(text, duration: duration)
+        let evaluation = evaluator.evaluate(text, duration: duration, node: nodeID)
         advance(answer: text, evaluation: evaluation)
         return evaluation
     }

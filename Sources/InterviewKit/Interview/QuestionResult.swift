@@ -1,12 +1,18 @@
 /// How a candidate did on one question, across its opening answer and follow-ups.
 ///
 /// The score is the opening answer's, plus half the points of concepts the candidate supplied only
-/// after a follow-up prompted them: credit for recovering, but less than for volunteering.
+/// after a follow-up prompted them (what each is worth on the whole rubric): credit for recovering,
+/// but less than for volunteering. A wrong claim first made in a follow-up takes its penalty off the
+/// question too; one already made in the opening answer costs once.
 public struct QuestionResult: Sendable, Hashable, Codable {
     public var questionID: String
     public var score: Double
     public var openingScore: Double?
     public var recovered: [FoundConcept]
+    /// Every wrong claim made on the question, once each, in the order made.
+    public var flags: [RedFlag]
+    /// Those first made in a follow-up (the opening answer's are in its score).
+    public var laterFlags: [RedFlag]
     public var answered: Int
     public var skipped: Bool
 
@@ -20,21 +26,31 @@ public struct QuestionResult: Sendable, Hashable, Codable {
             score = 0
             openingScore = nil
             recovered = []
+            flags = []
+            laterFlags = []
             return
         }
         openingScore = first.score
         let initial = first.concepts.foundIDs
         var seen = initial
         var extra: [FoundConcept] = []
+        var flagged = Set(first.flags.map(\.id))
+        var flags: [RedFlag] = []
         for turn in ordered.dropFirst() {
             for concept in turn.evaluation?.concepts.found ?? [] where !seen.contains(concept.id) {
                 seen.insert(concept.id)
                 extra.append(concept)
             }
+            for flag in turn.evaluation?.flags ?? [] where flagged.insert(flag.id).inserted {
+                flags.append(flag)
+            }
         }
         recovered = extra
-        let bonus = extra.reduce(0) { $0 + $1.points } / 2
-        score = min(100, ((first.score + bonus) * 10).rounded() / 10)
+        self.flags = first.flags + flags
+        laterFlags = flags
+        let bonus = extra.reduce(0) { $0 + ($1.questionPoints ?? $1.points) } / 2
+        let penalty = flags.reduce(0) { $0 + $1.penalty }
+        score = min(100, max(0, ((first.score + bonus - penalty) * 10).rounded() / 10))
     }
 
     /// Mean over questions that were reached; `nil` if none was answered.

@@ -25,7 +25,7 @@ public struct ReferenceAnalyzer: Sendable {
 
     /// The rubric engine's negation cues plus the prototype's "cannot" (which the contraction list
     /// expands first) and "t" (from typos such as `aren"t`).
-    static let negationCues: Set<String> = NegationScope.cues.union(["cannot", "t"])
+    static let negationCues: Set<String> = Stance.cues.union(["cannot", "t"])
 
     /// The prototype's stop words: NLTK's list without the words that carry meaning in an answer
     /// (same, more, most, other, few, off, over, under, above, below, up, down, out, before, after,
@@ -78,10 +78,12 @@ public struct ReferenceAnalyzer: Sendable {
         var ranges: [Range<Int>] = []
         var first: String?
         var cues = 0
+        var mayReject = false
         for clause in Self.clauses(of: Self.lowercased(text)) {
             var left = 0
             for (token, range) in Self.tokens(of: clause) {
                 if first == nil { first = token }
+                if Stance.triggers.contains(token) { mayReject = true }
                 if Self.negationCues.contains(token) {
                     left = Self.negationReach
                     cues += 1
@@ -96,7 +98,25 @@ public struct ReferenceAnalyzer: Sendable {
                 left = max(0, left - 1)
             }
         }
+        if mayReject {
+            // The rubric engine's avoidances and dismissals ("X is useless", "I'd avoid X") reject
+            // what they reach here too; its negations are this analyser's own, as tuned, and predicted
+            // outcomes ("it will not work") are facts in a science answer.
+            let rejected = Self.rejectedRanges(in: text)
+            for index in ranges.indices where !negated[index] && rejected.contains(where: { $0.overlaps(ranges[index]) }) {
+                negated[index] = true
+            }
+        }
         return ReferenceText(stems: stems, negated: negated, words: words, ranges: ranges, first: first ?? "", negationCues: cues)
+    }
+
+    /// The scalar ranges of the words an avoidance or a dismissal rejects, as the rubric engine's
+    /// ``Stance`` marks them.
+    static func rejectedRanges(in text: String) -> [Range<Int>] {
+        Tokenizer().analyze(text).tokens.compactMap { token in
+            guard let mark = token.stance, mark.source == .avoidance || mark.source == .dismissal, mark.kind != .described else { return nil }
+            return token.range
+        }
     }
 
     // MARK: Steps

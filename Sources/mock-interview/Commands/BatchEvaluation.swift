@@ -26,6 +26,7 @@ struct BatchEvaluation {
     struct Line: Decodable {
         var id: JSONValue?
         var question: String?
+        var node: String?
         var answer: String?
         var duration: Double?
         var reference: ReferenceTexts?
@@ -33,7 +34,7 @@ struct BatchEvaluation {
         var examples: [Example]?
 
         enum CodingKeys: String, CodingKey {
-            case id, question, answer, duration, reference, examples
+            case id, question, node, answer, duration, reference, examples
             case questionText = "question_text"
         }
 
@@ -177,7 +178,10 @@ struct BatchEvaluation {
         guard let evaluator = try evaluator(for: id) else {
             throw LineFailure(id: line.id, message: "unknown question '\(id)'; known: \(try questionBank().ids.joined(separator: ", "))")
         }
-        return Result(id: line.id, evaluation: evaluator.evaluate(answer, duration: line.duration))
+        if let node = line.node, evaluator.question.dialogue.node(node) == nil {
+            throw LineFailure(id: line.id, message: "unknown node '\(node)' in question '\(id)'; nodes are: \(evaluator.question.dialogue.nodes.map(\.id).joined(separator: ", "))")
+        }
+        return Result(id: line.id, evaluation: evaluator.evaluate(answer, duration: line.duration, node: line.node))
     }
 
     /// The question bank, loaded when the first rubric line needs it.

@@ -12,7 +12,9 @@ struct EvaluateCommand: ParsableCommand {
             Against model answers instead of a rubric (repeat --reference-file / --reference for several):
               mock-interview evaluate --reference-file model.txt < answer.txt
               echo "The switch is not open." | mock-interview evaluate --reference "The switch is closed."
-            Batch mode reads JSON Lines {"id": …, "question": "q1", "answer": …} and writes one result per line:
+            A follow-up's answer is scored against the concepts that follow-up asks for:
+              mock-interview evaluate --question q4 --node dig-smote < answer.txt
+            Batch mode reads JSON Lines {"id": …, "question": "q1", "answer": …} (optionally "node") and writes one result per line:
               mock-interview evaluate --jsonl answers.jsonl
             A batch line may carry "reference" (a string or a list of strings) instead of "question", \
             with optional "question_text" and "examples" ([{"answer": …, "label": "correct"|"incorrect"}]).
@@ -25,6 +27,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The question to score against (q1…q5, or any id in the bank).")
     var question: String?
+
+    @Option(help: ArgumentHelp("With --question: score the answer as a reply to this follow-up (a node of the question's dialogue), against the concepts it asks for.", valueName: "node"))
+    var node: String?
 
     @Option(name: .customLong("reference-file"), help: ArgumentHelp("Grade against the model answer in this file (repeatable).", valueName: "file"))
     var referenceFiles: [String] = []
@@ -68,6 +73,9 @@ struct EvaluateCommand: ParsableCommand {
         if jsonl != nil && (referenceMode || questionText != nil) {
             throw ValidationError("--jsonl reads the model answers from each line's \"reference\" (and \"question_text\"); drop --reference, --reference-file and --question-text.")
         }
+        if node != nil && question == nil {
+            throw ValidationError("--node names a follow-up of a rubric question: add --question, e.g. evaluate --question q4 --node dig-smote.")
+        }
         if questionText != nil && !referenceMode {
             throw ValidationError("--question-text goes with --reference or --reference-file; a rubric question (--question) has its own text.")
         }
@@ -94,8 +102,11 @@ struct EvaluateCommand: ParsableCommand {
             guard let id = question else { return }
             let bank = try QuestionBank.load(from: Locations.rubrics(rubrics))
             let question = try bank.select([id])[0]
+            if let node, question.dialogue.node(node) == nil {
+                throw Failure("\(id) has no node '\(node)'; its nodes are: \(question.dialogue.nodes.map(\.id).joined(separator: ", "))")
+            }
             let answer = try readAnswer()
-            let evaluation = Evaluator(question: question).evaluate(answer, duration: duration)
+            let evaluation = Evaluator(question: question).evaluate(answer, duration: duration, node: node)
             if json {
                 Output.write(try Output.json(evaluation, pretty: false) + "\n")
             } else {

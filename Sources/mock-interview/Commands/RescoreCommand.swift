@@ -42,7 +42,7 @@ struct RescoreCommand: ParsableCommand {
                     unchanged += 1
                     continue
                 }
-                let evaluation = evaluator.evaluate(turn.answer, duration: turn.answerDuration)
+                let evaluation = evaluator.evaluate(turn.answer, duration: turn.answerDuration, node: turn.nodeID)
                 fresh[turn.turnID] = evaluation
                 sessions.insert(turn.sessionID)
                 if evaluation.score != turn.score { changed += 1 }
