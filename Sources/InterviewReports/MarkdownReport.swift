@@ -95,6 +95,7 @@ public enum MarkdownReport {
         }
         guard let opening = entry.openingEvaluation else { return blocks }
         blocks += breakdown(opening, entry: entry)
+        blocks += redFlags(entry)
         blocks += concepts(entry)
         blocks += structure(opening)
         blocks += delivery(entry)
@@ -189,10 +190,15 @@ public enum MarkdownReport {
             let bonus = entry.recovered.reduce(0) { $0 + $1.bonus }
             rows.append("| Follow-up credit | | | \(ReportFormat.signed(bonus)) | \(entry.recovered.count) recovered, half credit |")
         }
+        let laterFlags = entry.flags.filter { $0.followUp > 0 }
+        if !laterFlags.isEmpty {
+            let penalty = laterFlags.reduce(0) { $0 + $1.flag.penalty }
+            rows.append("| Wrong claims in follow-ups | | | \(ReportFormat.signed(-penalty)) | \(laterFlags.count) red flag\(laterFlags.count == 1 ? "" : "s") |")
+        }
         rows.append("| **Question score** | | | **\(ReportFormat.score(entry.score)) / 100** | |")
         var blocks = [
             "### Score breakdown",
-            "From the opening answer; answers to follow-ups add half the points of the concepts they recover.",
+            "From the opening answer; answers to follow-ups add half the points of the concepts they recover, and a wrong claim first made in a follow-up takes its penalty off.",
             rows.joined(separator: "\n"),
         ]
         if !opening.notes.isEmpty {
@@ -202,9 +208,24 @@ public enum MarkdownReport {
         return blocks
     }
 
+    /// A concept credited below this share says so.
+    static let creditWorthMentioning = 0.75
+
+    static func redFlags(_ entry: SessionSummary.QuestionEntry) -> [String] {
+        guard !entry.flags.isEmpty else { return [] }
+        return [
+            "### Red flags",
+            entry.flags.map { item in
+                let place = item.followUp == 0 ? "opening answer" : "follow-up \(item.followUp)"
+                return "- **\(MarkdownText.inline(item.flag.label))**, \(ReportFormat.signed(-item.flag.penalty)) points (\(place)): \(quotes(item.flag.evidence)). \(MarkdownText.inline(item.flag.correction))"
+            }.joined(separator: "\n"),
+        ]
+    }
+
     static func concepts(_ entry: SessionSummary.QuestionEntry) -> [String] {
         var found = entry.found.map { concept in
-            "- **\(MarkdownText.inline(concept.label))**, \(ReportFormat.signed(concept.points)) points: \(quotes(concept.evidence))"
+            let credit = concept.credit < Self.creditWorthMentioning ? " (credited \(ReportFormat.percent(concept.credit)): named without saying much about it)" : ""
+            return "- **\(MarkdownText.inline(concept.label))**, \(ReportFormat.signed(concept.points)) points\(credit): \(quotes(concept.evidence))"
         }
         found += entry.recovered.map { item in
             "- **\(MarkdownText.inline(item.concept.label))**, \(ReportFormat.signed(item.bonus)) points (half of \(ReportFormat.score(item.concept.points)), after follow-up \(item.followUp)): \(quotes(item.concept.evidence))"
@@ -219,16 +240,18 @@ public enum MarkdownReport {
             missed.isEmpty ? "None: every concept in the rubric was covered." : missed.joined(separator: "\n"),
         ]
         if !entry.negated.isEmpty {
-            blocks.append("### Said you would not")
+            blocks.append("### Rejected")
             blocks.append(entry.negated.map { concept in
-                "- **\(MarkdownText.inline(concept.label))**: you said you would *not* (\(quotes(concept.evidence))), so it earned no credit. \(MarkdownText.inline(concept.tip))"
+                "- **\(MarkdownText.inline(concept.label))**: you rejected it (\(quotes(concept.evidence))), so it earned no credit. \(MarkdownText.inline(concept.tip))"
             }.joined(separator: "\n"))
         }
         return blocks
     }
 
     static func quotes(_ evidence: [Evidence]) -> String {
-        let quoted = evidence.map { "“" + MarkdownText.inline($0.text) + "”" }
+        let quoted = evidence.map { item in
+            "“" + MarkdownText.inline(item.text) + "”" + (item.similarity.map { " (≈ “\(MarkdownText.inline(item.phrase))”, \(ReportFormat.fixed($0, digits: 2)))" } ?? "")
+        }
         return quoted.isEmpty ? "no quote stored" : quoted.joined(separator: ", ")
     }
 

@@ -44,6 +44,8 @@ struct SessionSummary: Codable, Sendable {
         var recovered: [RecoveredConcept]
         var missed: [MissedConcept]
         var negated: [NegatedConcept]
+        /// Wrong claims made on the question, each once, with the turn that first made it.
+        var flags: [FlagEntry]
         var turns: [TurnEntry]
 
         /// The evaluation the question's score starts from.
@@ -51,6 +53,12 @@ struct SessionSummary: Codable, Sendable {
             guard let first = turns.first, first.outcome == .answered else { return nil }
             return first.evaluation
         }
+    }
+
+    struct FlagEntry: Codable, Sendable {
+        var flag: RedFlag
+        /// 0 for the opening answer, else which follow-up (1-based) made the claim.
+        var followUp: Int
     }
 
     struct RecoveredConcept: Codable, Sendable {
@@ -174,7 +182,7 @@ struct SessionSummary: Codable, Sendable {
             for turn in turnEntries.dropFirst() {
                 for concept in turn.evaluation?.concepts.found ?? [] where !seen.contains(concept.id) {
                     seen.insert(concept.id)
-                    recovered.append(RecoveredConcept(concept: concept, followUp: turn.followUp, sequence: turn.sequence, bonus: tenthRounded(concept.points / 2)))
+                    recovered.append(RecoveredConcept(concept: concept, followUp: turn.followUp, sequence: turn.sequence, bonus: tenthRounded((concept.questionPoints ?? concept.points) / 2)))
                 }
             }
         }
@@ -183,6 +191,13 @@ struct SessionSummary: Codable, Sendable {
             for concept in turn.evaluation?.concepts.negated ?? [] where !seen.contains(concept.id) {
                 seen.insert(concept.id)
                 negated.append(concept)
+            }
+        }
+        var flags: [FlagEntry] = []
+        var flagged = Set<String>()
+        for turn in turnEntries {
+            for flag in turn.evaluation?.flags ?? [] where flagged.insert(flag.id).inserted {
+                flags.append(FlagEntry(flag: flag, followUp: turn.followUp))
             }
         }
         let recoveredIDs = Set(recovered.map(\.concept.id))
@@ -194,7 +209,7 @@ struct SessionSummary: Codable, Sendable {
             level: reached ? QuestionResult.level(for: result.score) : nil,
             found: found, recovered: recovered,
             missed: (opening?.concepts.missed ?? []).filter { !recoveredIDs.contains($0.id) },
-            negated: negated, turns: turnEntries
+            negated: negated, flags: flags, turns: turnEntries
         )
     }
 

@@ -111,7 +111,10 @@ public enum TranscriptReplay {
             lines.append("Missed: " + evaluation.concepts.missed.map { TerminalText.line($0.label) }.joined(separator: "; "))
         }
         if !evaluation.concepts.negated.isEmpty {
-            lines.append("Said you would not: " + evaluation.concepts.negated.map { TerminalText.line($0.label) }.joined(separator: "; "))
+            lines.append("Rejected: " + evaluation.concepts.negated.map { TerminalText.line($0.label) }.joined(separator: "; "))
+        }
+        for flag in evaluation.flags {
+            lines.append("Red flag (−\(ReportFormat.score(flag.penalty))): " + TerminalText.line(flag.label) + ". " + TerminalText.line(flag.correction))
         }
         return lines.joined(separator: "\n")
     }

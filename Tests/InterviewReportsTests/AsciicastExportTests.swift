@@ -73,7 +73,7 @@ struct AsciicastExportTests {
         #expect(printed.contains("── Q1: Churn model degraded in production ──\nInterviewer: Your churn model scored well on the holdout set"))
         #expect(printed.contains("\nYou: I'd set up a dashboard to monitor the prediction distribution every day"))
         #expect(printed.contains("<script>alert(1)</script> The problem is that accuracy hides the minority class"))
-        #expect(printed.contains("  ↳ Score 93.4 / 100, 4 of 4 concepts"))
+        #expect(printed.contains("  ↳ Score 68.3 / 100, 4 of 4 concepts"))
         #expect(printed.contains("The interview is over."))
     }
 }

@@ -40,8 +40,8 @@ struct MarkdownReportTests {
 
     @Test("each answer names the engine and rubric that scored it, and a rescored answer says so")
     func provenance() {
-        #expect(markdown.contains("by mock-interview-engine/1.0 against rubric c0ffee00c0ffee00"))
-        #expect(markdown.contains("by mock-interview-engine/1.0 against rubric 5eed5eed5eed5eed"))
+        #expect(markdown.contains("by \(Evaluator.engineVersion) against rubric c0ffee00c0ffee00"))
+        #expect(markdown.contains("by \(Evaluator.engineVersion) against rubric 5eed5eed5eed5eed"))
         #expect(markdown.contains("Rescored: 2 evaluations; earlier: 21.5 by mock-interview-engine/0.9 against rubric 0ld0ld0ld0ld0ld0"))
         #expect(markdown.contains("- Rescored: question 1 follow-up 1."))
     }
@@ -62,10 +62,10 @@ struct MarkdownReportTests {
         #expect(!missed.contains("Monitor inputs"))
     }
 
-    @Test("a mention inside a negation is reported as said-you-would-not, with its tip")
+    @Test("a mention the candidate rejects is reported as rejected, with its quote and tip")
     func negatedMention() throws {
         let q1 = try #require(section(of: "Question 1"))
-        #expect(q1.contains("### Said you would not\n\n- **Check a new model on live traffic first**: you said you would *not* (“"))
+        #expect(q1.contains("### Rejected\n\n- **Check a new model on live traffic first**: you rejected it (“"))
         #expect(q1.contains("so it earned no credit. Run a retrained model in shadow mode"))
     }
 

@@ -48,7 +48,7 @@ struct TranscriptReplayTests {
         #expect(pairs.count == 3)
         #expect(pairs.allSatisfy { $0.1.kind == .evaluation && $0.1.offset == $0.0.offset })
         let first = try #require(pairs.first?.1.text)
-        #expect(first.hasPrefix("Score 63.8 / 100, 3 of 5 concepts\nFound: Compare production inputs with training (data drift); "))
+        #expect(first.hasPrefix("Score 60.1 / 100, 3 of 5 concepts\nFound: Compare production inputs with training (data drift); "))
         #expect(first.contains("\nMissed: Monitor inputs, predictions and metrics; Check a new model on live traffic first"))
         #expect(pairs[1].1.text.hasPrefix("Score 52.5 / 100, 2 of 5 concepts (rescored)"))
     }

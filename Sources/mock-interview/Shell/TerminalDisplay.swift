@@ -63,6 +63,11 @@ struct TerminalDisplay {
             var line = palette.bold("Verdict on \(question.id): \(BreakdownText.format(result.score))/100")
             if !result.recovered.isEmpty { line += palette.dim(" (includes half credit for \(result.recovered.count) point\(result.recovered.count == 1 ? "" : "s") you added in follow-ups)") }
             say(line)
+            for flag in result.flags {
+                let quote = flag.evidence.first.map { " — \"\(BreakdownText.excerpt($0.text))\"" } ?? ""
+                say("  " + palette.bad("⚑ ") + flag.label + palette.dim(" (−\(BreakdownText.format(flag.penalty)))" + quote))
+                say("      " + palette.dim(flag.correction))
+            }
             if let last {
                 let missed = last.concepts.missed.sorted { $0.pointsLost > $1.pointsLost }.prefix(2)
                 for concept in missed where !result.recovered.contains(where: { $0.id == concept.id }) {
