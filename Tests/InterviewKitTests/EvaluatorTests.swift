@@ -21,10 +21,13 @@ struct EvaluatorTests {
         #expect(try encoder.encode(first) == encoder.encode(other))
     }
 
-    @Test("an evaluation records the engine version and the rubric's hash")
+    @Test("an evaluation records the engine version, whether synonyms were at hand, and the rubric's hash")
     func provenance() {
         let evaluation = evaluator.evaluate(Sample.strongAnswer)
-        #expect(evaluation.engine == Evaluator.engineVersion)
+        #expect(evaluation.engine == Evaluator.engineVersion + Evaluator.withoutSynonyms)
+        #expect(evaluation.engine == evaluator.engine)
+        let withSynonyms = Evaluator(question: Sample.question(), similarWords: SimilarWordsTests.similarWords)
+        #expect(withSynonyms.evaluate(Sample.strongAnswer).engine == Evaluator.engineVersion)
         #expect(evaluation.rubricHash == "test-drift")
         #expect(evaluation.question == "drift")
     }

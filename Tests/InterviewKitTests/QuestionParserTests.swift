@@ -131,6 +131,19 @@ struct QuestionParserTests {
         #expect(question.contentHash == ContentHash.of(text))
     }
 
+    @Test("the complete example in Rubrics/README.md parses, with every field the format knows")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: Paths.rubrics.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let result = parse(String(readme[start.upperBound..<end.lowerBound]))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let question = try #require(result.question)
+        #expect(!question.rubric.misconceptions.isEmpty)
+        #expect(question.rubric.concepts.contains { $0.kind == .risk })
+        #expect(question.dialogue.nodes.dropFirst().allSatisfy { !$0.asks.isEmpty })
+    }
+
     // MARK: One fixture per diagnostic
 
     @Test("each bad fixture gives its diagnostic at the offending line, naming the offending value", arguments: BadFixture.all)

@@ -172,6 +172,14 @@ struct StanceTests {
         #expect(found(answer).contains("pruning") || found(answer).contains("smote"))
     }
 
+    @Test("a result to avoid, a condition after the verb, or a continued list of needs is not a rejection", arguments: [
+        ("Set up checks that warn us early, so we're not finding out about the drop weeks later.", "leakage"),
+        ("Don't prune a model unless it genuinely will not fit on one device.", "pruning"),
+    ])
+    func notRejections(answer: String, concept: String) {
+        #expect(!rejected(answer).contains(concept))
+    }
+
     @Test("the rejected mention is quoted as evidence of the rejection")
     func rejectedEvidence() throws {
         let evaluation = Evaluator(question: Self.techniques).evaluate("Honestly, pruning is a waste of time, so I would skip it.")

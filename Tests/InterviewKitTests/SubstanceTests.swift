@@ -39,6 +39,15 @@ struct SubstanceTests {
         #expect(gamed.score <= 30)
     }
 
+    @Test("terse notes read as sentences, a bare list of terms does not")
+    func notesAreNotKeywords() {
+        let notes = evaluate("- compare production inputs with training data for data drift per feature\n- retrain on the last three months of recent data\n- monitor the error rate daily with an alert on the team channel")
+        let keywords = evaluate("data drift, PSI, retrain, recent data, monitor, alert")
+        #expect(notes.delivery.keywordShare < 0.2)
+        #expect(keywords.delivery.keywordShare > 0.8)
+        #expect(notes.score > keywords.score + 20)
+    }
+
     @Test("the same sentence repeated adds nothing")
     func repetition() {
         let once = evaluate(Self.partial).score

@@ -53,6 +53,7 @@ struct WrongClaimsTests {
         "Oversampling before the split leaks copies of the same rows into the test set.",
         "I would oversample only the training fold, never the test set.",
         "Accuracy is not a good metric here.",
+        "A close cousin is feature leakage: people oversample the whole dataset, which sneaks copies into the test split.",
     ])
     func warningIsNotAClaim(answer: String) {
         #expect(evaluate(answer).flags.isEmpty, "\(evaluate(answer).flags.map(\.id))")

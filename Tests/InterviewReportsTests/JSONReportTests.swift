@@ -51,7 +51,7 @@ struct JSONReportTests {
         let followUp = turns[1]
         #expect(followUp["rescored"] as? Bool == true)
         let engines = (followUp["evaluations"] as? [[String: Any]])?.compactMap { ($0["evaluation"] as? [String: Any])?["engine"] as? String }
-        #expect(engines == ["mock-interview-engine/0.9", Evaluator.engineVersion])
+        #expect(engines == ["mock-interview-engine/0.9", Evaluator.engineVersion + Evaluator.withoutSynonyms])
     }
 
     @Test("the practise-next list is ranked by points lost, and history has only earlier sessions")

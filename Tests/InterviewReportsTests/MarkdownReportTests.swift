@@ -40,8 +40,8 @@ struct MarkdownReportTests {
 
     @Test("each answer names the engine and rubric that scored it, and a rescored answer says so")
     func provenance() {
-        #expect(markdown.contains("by \(Evaluator.engineVersion) against rubric c0ffee00c0ffee00"))
-        #expect(markdown.contains("by \(Evaluator.engineVersion) against rubric 5eed5eed5eed5eed"))
+        #expect(markdown.contains("by \(Evaluator.engineVersion + Evaluator.withoutSynonyms) against rubric c0ffee00c0ffee00"))
+        #expect(markdown.contains("by \(Evaluator.engineVersion + Evaluator.withoutSynonyms) against rubric 5eed5eed5eed5eed"))
         #expect(markdown.contains("Rescored: 2 evaluations; earlier: 21.5 by mock-interview-engine/0.9 against rubric 0ld0ld0ld0ld0ld0"))
         #expect(markdown.contains("- Rescored: question 1 follow-up 1."))
     }

@@ -84,7 +84,7 @@ struct Coverage {
     }
 
     static func evidence(_ match: PhraseMatch, in text: AnalyzedText) -> Evidence {
-        Evidence(start: match.range.lowerBound, end: match.range.upperBound, text: text.quote(match.range), phrase: match.phrase)
+        Evidence(start: match.range.lowerBound, end: match.range.upperBound, text: text.quote(match.range), phrase: match.phrase, similarity: match.similarity)
     }
 }
 

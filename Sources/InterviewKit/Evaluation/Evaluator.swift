@@ -13,6 +13,8 @@ import Foundation
 public struct Evaluator: Sendable {
     /// Stored with every evaluation; bump it whenever a change to the engine can change a score.
     public static let engineVersion = "mock-interview-engine/2.0"
+    /// Added to the engine's name when WordNet's synonyms were not used.
+    public static let withoutSynonyms = " (without synonyms)"
     /// Only this many characters (Unicode scalars) of an answer are scored — some 15,000 words, far
     /// beyond any spoken answer — so that whatever is piped in, an evaluation takes bounded time and
     /// memory. Evidence ranges stay offsets into the whole answer.
@@ -37,9 +39,22 @@ public struct Evaluator: Sendable {
     /// Per follow-up node with a prompt of its own: the words of the question and of that prompt.
     let followUpWords: [String: QuestionWords]
 
-    public init(question: Question, tokenizer: Tokenizer = Tokenizer()) {
+    /// The concepts' phrases with WordNet's synonyms, compiled on the first evaluation.
+    let synonymPhrases: SynonymPhrases?
+
+    /// What the evaluations say they were scored by: the engine's version, and whether WordNet's
+    /// synonyms were at hand (an evaluation without them is rescored once they are). Asking waits for
+    /// the lexicon to load.
+    public var engine: String {
+        synonymPhrases?.similarWords.lexicon == nil ? Self.engineVersion + Self.withoutSynonyms : Self.engineVersion
+    }
+
+    /// `similarWords` lets a synonym stand for a word of a rubric phrase (`SimilarWords`); without it
+    /// only the phrases' own words match.
+    public init(question: Question, tokenizer: Tokenizer = Tokenizer(), similarWords: SimilarWords? = nil) {
         self.question = question
         self.tokenizer = tokenizer
+        synonymPhrases = similarWords.map(SynonymPhrases.init)
         concepts = question.rubric.concepts.map { concept in
             (concept, concept.phrases.map { CompiledPhrase($0, kind: .stemmed, tokenizer: tokenizer) }
                 + concept.abbreviations.map { CompiledPhrase($0, kind: .exact, tokenizer: tokenizer) })
@@ -96,7 +111,8 @@ public struct Evaluator: Sendable {
         let claims = wrongClaims.find(in: text, matcher: matcher)
         let keywords = ProseShape.keywordTokens(text)
         let prose = ProseShape.measure(text, keywordTokens: keywords)
-        let credits = conceptCredits(text, matcher: matcher, claims: claims, keywords: keywords, questionWords: questionWords)
+        let phrases = synonymPhrases?.phrases(from: concepts)
+        let credits = conceptCredits(text, matcher: matcher, concepts: phrases ?? concepts, claims: claims, keywords: keywords, questionWords: questionWords)
         var weights = rubric.weights
         if isFollowUp { weights.structure = 0 }
         let coverage = Coverage(credits, rubric: rubric, weights: weights, focus: focus, isFollowUp: isFollowUp, prose: prose, text: text)
@@ -139,7 +155,8 @@ public struct Evaluator: Sendable {
             concepts: ConceptResults(found: coverage.found.map(Self.rounded), missed: coverage.missed.map(Self.rounded), negated: coverage.rejected),
             stages: structure?.results ?? [], words: text.wordCount, sentences: text.sentences.count, delivery: delivery,
             flags: flags, focus: focus.isEmpty ? [] : rubric.concepts.map(\.id).filter(focus.contains),
-            notes: notes, engine: Self.engineVersion, rubricHash: question.contentHash
+            notes: notes, engine: phrases == nil ? Self.engineVersion + Self.withoutSynonyms : Self.engineVersion,
+            rubricHash: question.contentHash
         )
     }
 
@@ -168,7 +185,10 @@ public struct Evaluator: Sendable {
         var substance: Substance
     }
 
-    func conceptCredits(_ text: AnalyzedText, matcher: PhraseMatcher, claims: [WrongClaims.Finding], keywords: [Bool], questionWords: QuestionWords) -> ConceptCredits {
+    func conceptCredits(
+        _ text: AnalyzedText, matcher: PhraseMatcher, concepts: [(concept: Concept, phrases: [CompiledPhrase])],
+        claims: [WrongClaims.Finding], keywords: [Bool], questionWords: QuestionWords
+    ) -> ConceptCredits {
         let claimed = claims.flatMap(\.occurrences).map(\.tokens)
         var endorsed: [String: [PhraseMatch]] = [:]
         var rejected: [String: [PhraseMatch]] = [:]
@@ -203,12 +223,12 @@ public struct Evaluator: Sendable {
         for (id, matches) in endorsed { for match in matches { conceptsInSentence[match.sentence, default: []].insert(id) } }
         var credits = ConceptCredits(substance: substance)
         for (id, matches) in endorsed {
-            // The best-explained mention counts; the evidence leads with it.
-            var scored = matches.map { ($0, substance.factor(sentence: $0.sentence, concepts: conceptsInSentence[$0.sentence]?.count ?? 1)) }
+            // The best-explained mention counts (a synonym's match earns its similarity); the evidence leads with it.
+            var scored = matches.map { ($0, substance.factor(sentence: $0.sentence, concepts: conceptsInSentence[$0.sentence]?.count ?? 1) * ($0.similarity ?? 1)) }
             if let refused = rejected[id] {
                 // Rejected elsewhere: only a mention that says something of its own outweighs the rejection
                 // ("People love talking about drift … I wouldn't bother with drift tests").
-                scored = scored.filter { entry in entry.1 >= Self.mentionOutweighingRejection && !refused.contains { $0.sentence == entry.0.sentence } }
+                scored = scored.filter { entry in entry.1 >= Self.mentionOutweighingRejection * (entry.0.similarity ?? 1) && !refused.contains { $0.sentence == entry.0.sentence } }
                 if scored.isEmpty { continue }
             }
             let best = scored.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.range.lowerBound > $1.0.range.lowerBound) }!

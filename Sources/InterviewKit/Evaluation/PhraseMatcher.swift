@@ -17,6 +17,20 @@ public struct CompiledPhrase: Sendable, Hashable {
         keys = tokenizer.keys(of: text)
     }
 
+    /// This phrase with its content words' synonyms (at most one per match may stand in): only a
+    /// stemmed phrase of two content words or more takes them, so one of its own words always matches.
+    func withSynonyms(from similarWords: SimilarWords, lexicon: WordNetLexicon) -> CompiledPhrase {
+        guard kind == .stemmed else { return self }
+        let content = keys.indices.filter { SimilarWords.isContent(keys[$0]) }
+        guard content.count >= 2 else { return self }
+        var copy = self
+        let own = Set(keys.map(\.stem))
+        for index in content {
+            copy.keys[index].alternatives = similarWords.alternatives(of: keys[index], besides: own, in: lexicon)
+        }
+        return copy
+    }
+
     /// Whether the phrase itself says "not", "no"…: then a cue among its own words is part of what it
     /// means ("accuracy is not a good metric"), not a denial of it.
     var holdsNegation: Bool { keys.contains { Stance.cues.contains($0.word) } }
@@ -28,6 +42,8 @@ struct PhraseKey: Sendable, Hashable {
     var stem: String
     var family: WordFamily
     var word: String
+    /// Stems that may stand for this word, each once per match (WordNet synonyms).
+    var alternatives: [String] = []
 }
 
 /// Where a phrase occurred in an answer.
@@ -44,6 +60,8 @@ public struct PhraseMatch: Sendable, Hashable {
     /// Where the candidate stands on the match (`nil`: said plainly). A cue inside the match that is not
     /// one of the phrase's own words contradicts it: `.rejected`.
     public var stance: StanceKind?
+    /// Below 1 when a synonym stood for one of the phrase's words (`SimilarWords.similarity`).
+    public var similarity: Double?
     /// The token that gave `stance`, and what kind of cue it was.
     public var stanceCue: Int?
     public var stanceSource: StanceMark.Source?
@@ -93,8 +111,15 @@ public struct PhraseMatcher: Sendable {
         case .stemmed:
             let keys = phrase.keys.dropFirst()
             for start in index.positions(of: firstKey.stem) where Self.joins(firstKey, tokens[start]) {
-                if let last = end(of: keys, after: start, sentence: tokens[start].sentence) {
-                    found.append(match(phrase, from: start, to: last))
+                if let (last, substituted) = end(of: keys, after: start, sentence: tokens[start].sentence, substituted: false) {
+                    found.append(match(phrase, from: start, to: last, substituted: substituted))
+                }
+            }
+            for alternative in firstKey.alternatives {
+                for start in index.positions(of: alternative) {
+                    if let (last, _) = end(of: keys, after: start, sentence: tokens[start].sentence, substituted: true) {
+                        found.append(match(phrase, from: start, to: last, substituted: true))
+                    }
                 }
             }
         case .exact:
@@ -122,17 +147,23 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The position of the last word of `keys` matched in order after `position`, each within
-    /// `maximumGap` words of the one before, trying every candidate (so "a b b x x c" matches "a b c").
-    private func end(of keys: ArraySlice<PhraseKey>, after position: Int, sentence: Int) -> Int? {
-        guard let key = keys.first else { return position }
+    /// `maximumGap` words of the one before, trying every candidate (so "a b b x x c" matches "a b c"),
+    /// and whether a synonym stood for a word (at most one may, `substituted` says one already has).
+    private func end(of keys: ArraySlice<PhraseKey>, after position: Int, sentence: Int, substituted: Bool) -> (Int, Bool)? {
+        guard let key = keys.first else { return (position, substituted) }
         let tokens = text.tokens
         var look = position + 1
         // A phrase stays within its sentence and its clause ("missed, ask the fraud team" is not "miss
         // fraud"), though it may run past quotes and parentheses.
         while look < tokens.count, look <= position + 1 + Self.maximumGap, tokens[look].sentence == sentence,
               tokens[look].opening != .comma, tokens[look].opening != .other {
-            if tokens[look].stem == key.stem, Self.joins(key, tokens[look]), let last = end(of: keys.dropFirst(), after: look, sentence: sentence) {
-                return last
+            if tokens[look].stem == key.stem, Self.joins(key, tokens[look]),
+               let result = end(of: keys.dropFirst(), after: look, sentence: sentence, substituted: substituted) {
+                return result
+            }
+            if !substituted, key.alternatives.contains(tokens[look].stem),
+               let result = end(of: keys.dropFirst(), after: look, sentence: sentence, substituted: true) {
+                return result
             }
             look += 1
         }
@@ -145,7 +176,7 @@ public struct PhraseMatcher: Sendable {
         WordFamily.joins(key.family, token.family) || key.word == token.word
     }
 
-    private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int) -> PhraseMatch {
+    private func match(_ phrase: CompiledPhrase, from start: Int, to end: Int, substituted: Bool = false) -> PhraseMatch {
         let tokens = text.tokens
         var negated = false
         var stance: StanceKind?
@@ -172,7 +203,8 @@ public struct PhraseMatcher: Sendable {
         return PhraseMatch(
             phrase: phrase.text, tokens: start...end,
             range: tokens[start].range.lowerBound..<tokens[end].range.upperBound,
-            sentence: tokens[start].sentence, negated: negated, stance: stance, stanceCue: stanceCue, stanceSource: stanceSource
+            sentence: tokens[start].sentence, negated: negated, stance: stance,
+            similarity: substituted ? SimilarWords.similarity : nil, stanceCue: stanceCue, stanceSource: stanceSource
         )
     }
 }

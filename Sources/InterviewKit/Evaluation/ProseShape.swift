@@ -2,12 +2,15 @@
 /// terms but explains nothing, so its coverage is discounted.
 ///
 /// The text is cut into fragments at clause boundaries (commas, semicolons, sentence ends). A
-/// fragment with none of the small words that join real sentences ("the", "we", "would", "on", …)
-/// is a keyword fragment. The share of words in such fragments sets the factor: up to 40% costs
+/// fragment of one to three words with none of the small words that join real sentences ("the", "we",
+/// "would", "on", …) is a keyword fragment (a longer one is a terse note, read as a sentence), and so
+/// is a long fragment with almost none. The share of words in such fragments sets the factor: up to 40% costs
 /// nothing (prose has short fragments, and an expert's bullets name things in passing); a bare list
 /// keeps a fifth of its credit, for knowing the terms.
 public struct ProseShape: Sendable, Hashable {
     static let minimumFactor = 0.2
+    /// A fragment of at most this many words, with no small words, is a bare term.
+    static let maximumTermLength = 3
     /// The share of words in keyword fragments that costs nothing.
     static let freeShare = 0.4
 
@@ -34,7 +37,9 @@ public struct ProseShape: Sendable, Hashable {
             while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
             let fragment = tokens[start...end]
             let joining = fragment.reduce(0) { $0 + ($1.traits.contains(.function) ? 1 : 0) }
-            if joining == 0 || (fragment.count >= 6 && Double(joining) / Double(fragment.count) < 0.1) {
+            // A short fragment with no small words is a term ("data drift", "PSI"); a longer one is a
+            // terse note ("compare train vs prod feature distributions") and reads as a sentence.
+            if (joining == 0 && fragment.count <= maximumTermLength) || (fragment.count >= 8 && Double(joining) / Double(fragment.count) < 0.1) {
                 for position in start...end { marks[position] = true }
             }
             start = end + 1

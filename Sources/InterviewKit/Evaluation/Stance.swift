@@ -72,7 +72,7 @@ public enum Stance {
     /// Words after a negation that make it a statement of fact rather than a choice.
     static let counterfactual: Set<String> = ["have", "had", "been", "know", "knew", "known", "see", "saw", "seen", "realize", "realise", "notice", "noticed"]
     /// Words that may stand before an imperative cue at the start of a clause ("So just don't…").
-    static let leadIns: Set<String> = ["so", "and", "then", "just", "also", "honestly", "really", "definitely", "please", "simply", "but", "frankly", "personally", "certainly", "absolutely", "seriously", "again", "obviously", "clearly", "now"]
+    static let leadIns: Set<String> = ["so", "then", "just", "also", "honestly", "really", "definitely", "please", "simply", "but", "frankly", "personally", "certainly", "absolutely", "seriously", "again", "obviously", "clearly", "now"]
     /// Words after "no" that make it a rejection of what follows: "no need for", "no point in".
     static let noRejections: Set<String> = ["need", "point", "reason", "use", "sense", "benefit", "value"]
     /// A negation with one of these in its reach defers or qualifies rather than refuses.
@@ -112,7 +112,7 @@ public enum Stance {
         "thing", "option", "idea", "answer", "way", "priority", "factor", "real", "interesting", "good", "sensible",
     ]
     /// Verbs that, negated and ending the clause, dismiss their subject ("SMOTE doesn't help").
-    static let meritVerbs: Set<String> = ["help", "helps", "helped", "work", "works", "worked", "matter", "matters", "mattered", "improve", "improves", "add", "adds", "pay", "pays"]
+    static let meritVerbs: Set<String> = ["help", "helps", "helped", "work", "works", "worked", "matter", "matters", "mattered", "improve", "improves", "add", "adds", "pay", "pays", "apply", "applies"]
     /// What may follow such a verb and still end the thought ("doesn't help here", "doesn't work at all").
     static let meritVerbEndings: Set<String> = ["here", "much", "anything", "either", "anyway", "though", "off", "that", "anymore", "reliably", "with"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "seems", "seem", "sounds", "sound", "feels", "feel", "looks", "look", "s", "am", "becomes", "become"]
@@ -132,7 +132,10 @@ public enum Stance {
         while index < tokens.count {
             if let (start, kind) = negation(at: index, in: tokens) {
                 let end = reach(from: start, of: index, in: tokens)
-                let stance = kind.flatMap { deferred(tokens, start..<end) ? nil : $0 }
+                // A deferral or condition may come after the reach: "don't split a model … unless it won't fit".
+                var clauseEnd = end
+                while clauseEnd < tokens.count, clauseEnd < start + 2 * maximumReach, tokens[clauseEnd].clause == tokens[max(start, end - 1)].clause { clauseEnd += 1 }
+                let stance = kind.flatMap { deferred(tokens, start..<max(end, clauseEnd)) ? nil : $0 }
                 for position in start..<end {
                     if tokens[position].negatedBy == nil { tokens[position].negatedBy = index }
                     if let stance { set(&tokens[position], StanceMark(cue: index, kind: stance, source: .negation)) }
@@ -188,7 +191,7 @@ public enum Stance {
             // "No SMOTE, no class weights": a choice; "the team had no monitoring": a fact.
             return (start, isClauseInitial(index, in: tokens) ? .excluded : .described)
         default:
-            if isConditional(before: index, in: tokens) { return (start, .described) }
+            if isConditional(before: index, in: tokens) || isPurpose(before: index, in: tokens) { return (start, .described) }
             // "we wouldn't have known", "I didn't see": a fact or a counterfactual, not a position.
             if index + 1 < tokens.count, counterfactual.contains(tokens[index + 1].word) { return (start, .described) }
             return (start, hasSpeaker(before: index, in: tokens) || isClauseInitial(index, in: tokens) ? .rejected : .described)
@@ -288,6 +291,14 @@ public enum Stance {
             position -= 1
         }
         return false
+    }
+
+    /// "…, so we're not finding out weeks later": a result to avoid, not a position.
+    static func isPurpose(before index: Int, in tokens: [Token]) -> Bool {
+        let start = clauseStart(of: index, in: tokens)
+        guard start < index, tokens[start].word == "so" else { return false }
+        // "so I wouldn't bother" still refuses; "so we're not…", "so that it doesn't…" describe a result.
+        return index - start <= 4 && (index + 1 >= tokens.count || !refusals.contains(tokens[index + 1].word))
     }
 
     /// "There is no…", "there was no…": an existence denied, not a choice.

@@ -18,7 +18,8 @@ struct WrongClaims: Sendable {
         "incorrectly", "fallacy", "myth", "misconception", "careful", "beware", "danger", "dangerous", "leak", "leaks",
         "leakage", "leaking", "leaked", "cheat", "cheating", "inflate", "inflated", "inflates", "optimistic",
         "invalid", "naive", "naively", "flaw", "flawed", "illusion", "fool", "fools", "fooled", "tempting",
-        "temptation", "overestimate", "overestimates", "overstate", "overstates", "contaminate",
+        "temptation", "overestimate", "overestimates", "overstate", "overstates", "contaminate", "sneak", "sneaks",
+        "sneaking", "smuggle", "smuggles", "bleed", "bleeds", "gotcha", "classic",
         "contaminates", "contaminated", "contamination", "peek", "peeking", "unrealistic",
     ]
 
@@ -68,7 +69,7 @@ struct WrongClaims: Sendable {
                 guard let candidates = bySentence.first?.keys.sorted() else { continue }
                 for sentence in candidates where !unlessSentences.contains(sentence) {
                     let choice = bySentence.compactMap { $0[sentence]?.min { $0.range.lowerBound < $1.range.lowerBound } }
-                    if choice.count == groups.count, Self.isAsserted(choice, in: text), !isWarned(choice, warnings: warnings) {
+                    if choice.count == groups.count, Self.isAsserted(choice, in: text), !isWarned(choice, warnings: warnings, in: text) {
                         occurrences.append(bySentence.flatMap { $0[sentence] ?? [] })
                         if occurrences.count == 1 { occurrences[0] = choice + occurrences[0] }
                     }
@@ -95,12 +96,10 @@ struct WrongClaims: Sendable {
         }
     }
 
-    /// A warning word near the claim ("a common mistake is to…", "…, which leaks") makes it a warning.
-    static let warningReach = 8
-
-    func isWarned(_ matches: [PhraseMatch], warnings: [Int]) -> Bool {
-        warnings.contains { warning in
-            matches.contains { abs($0.tokens.lowerBound - warning) <= Self.warningReach || abs($0.tokens.upperBound - warning) <= Self.warningReach }
-        }
+    /// A warning word anywhere in the claim's sentence ("a common mistake is…", "…, which leaks") makes
+    /// it a warning: a missed red flag costs less than a false one.
+    func isWarned(_ matches: [PhraseMatch], warnings: [Int], in text: AnalyzedText) -> Bool {
+        guard let sentence = matches.first?.sentence else { return false }
+        return warnings.contains { text.tokens[$0].sentence == sentence }
     }
 }

@@ -28,9 +28,9 @@ public struct Interviewer: Sendable {
     private var visited: [String] = []
     private var covered: Set<String> = []
 
-    public init(questions: [Question], tokenizer: Tokenizer = Tokenizer()) {
+    public init(questions: [Question], tokenizer: Tokenizer = Tokenizer(), similarWords: SimilarWords? = nil) {
         self.questions = questions
-        evaluators = questions.map { Evaluator(question: $0, tokenizer: tokenizer) }
+        evaluators = questions.map { Evaluator(question: $0, tokenizer: tokenizer, similarWords: similarWords) }
         nodeID = questions.first?.dialogue.start?.id
     }
 

@@ -14,6 +14,8 @@ struct BatchEvaluation {
     let profile: ReferenceProfile.Name?
     private var bank: QuestionBank?
     private var evaluators: [String: Evaluator] = [:]
+    /// WordNet's synonyms, looked up when the first rubric line needs them (`.some(nil)`: not installed).
+    private var similarWords: SimilarWords??
     private var analyzer: ReferenceAnalyzer?
     private var graders: [ReferenceQuestion: ReferenceGrader] = [:]
     private static let maximumCachedGraders = 1024
@@ -195,7 +197,8 @@ struct BatchEvaluation {
     private mutating func evaluator(for id: String) throws -> Evaluator? {
         if let cached = evaluators[id] { return cached }
         guard let question = try questionBank().question(id) else { return nil }
-        let evaluator = Evaluator(question: question)
+        if similarWords == nil { similarWords = .some(WordNetCache.similarWords()) }
+        let evaluator = Evaluator(question: question, similarWords: similarWords ?? nil)
         evaluators[id] = evaluator
         return evaluator
     }

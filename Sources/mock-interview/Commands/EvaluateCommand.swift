@@ -106,7 +106,7 @@ struct EvaluateCommand: ParsableCommand {
                 throw Failure("\(id) has no node '\(node)'; its nodes are: \(question.dialogue.nodes.map(\.id).joined(separator: ", "))")
             }
             let answer = try readAnswer()
-            let evaluation = Evaluator(question: question).evaluate(answer, duration: duration, node: node)
+            let evaluation = Evaluator(question: question, similarWords: WordNetCache.similarWords()).evaluate(answer, duration: duration, node: node)
             if json {
                 Output.write(try Output.json(evaluation, pretty: false) + "\n")
             } else {

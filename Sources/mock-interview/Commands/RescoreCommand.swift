@@ -31,14 +31,15 @@ struct RescoreCommand: ParsableCommand {
             let sessionID = try session.map { try store.resolve($0) }
             let turns = try store.answeredTurns(sessionID: sessionID)
             var evaluators: [String: Evaluator] = [:]
+            let similarWords = WordNetCache.similarWords()
             var fresh: [Int64: Evaluation] = [:]
             var changed = 0, unchanged = 0, unknown = Set<String>()
             var sessions = Set<Int64>()
             for turn in turns {
                 guard let question = bank.question(turn.questionID) else { unknown.insert(turn.questionID); continue }
-                let evaluator = evaluators[turn.questionID] ?? Evaluator(question: question)
+                let evaluator = evaluators[turn.questionID] ?? Evaluator(question: question, similarWords: similarWords)
                 evaluators[turn.questionID] = evaluator
-                if turn.engine == Evaluator.engineVersion && turn.rubricHash == question.contentHash {
+                if turn.engine == evaluator.engine && turn.rubricHash == question.contentHash {
                     unchanged += 1
                     continue
                 }

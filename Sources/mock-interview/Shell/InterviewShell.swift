@@ -15,7 +15,7 @@ struct InterviewShell {
         let interactive = isatty(STDIN_FILENO) == 1
         let display = TerminalDisplay(palette: interactive ? Output.palette : .plain, interactive: interactive)
         display.greet(questions: questions, candidate: session.candidate, resumed: resumed)
-        var interviewer = Interviewer(questions: questions)
+        var interviewer = Interviewer(questions: questions, similarWords: WordNetCache.similarWords())
         interviewer.replay(earlierTurns)
         let recorder = StoreRecorder(store: store, sessionID: session.id)
         let status: SessionStatus

@@ -11,6 +11,17 @@ import InterviewKit
 /// same executable path made before. A cache that cannot be read back whole is ignored and written
 /// again; one that cannot be written is done without.
 enum WordNetCache {
+    /// WordNet's synonyms for the rubric engine, from the cache; `nil` without WordNet, or with
+    /// `MOCK_INTERVIEW_SYNONYMS=off` (to score as a machine without WordNet would).
+    /// The tables are read on another thread from the moment this is called (an interview's first
+    /// question does not wait for them); the first evaluation waits.
+    static func similarWords(environment: [String: String] = ProcessInfo.processInfo.environment) -> SimilarWords? {
+        if environment["MOCK_INTERVIEW_SYNONYMS"] == "off" { return nil }
+        let directory = WordNetLexicon.directory(environment: environment)
+        let table = BackgroundValue { lexicon(directory: directory) }
+        return SimilarWords(loading: { table.value })
+    }
+
     static func lexicon(directory: String) -> WordNetLexicon? {
         guard let source = WordNetLexicon.sourceIdentity(of: directory) else { return nil }
         let folder = Locations.cacheDirectory()
