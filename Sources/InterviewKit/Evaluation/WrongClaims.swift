@@ -64,8 +64,12 @@ struct WrongClaims: Sendable {
                             matches[match.sentence, default: []].append(match)
                         }
                     }
+                    // A group with no match, or none in a sentence of the groups before, ends the pattern.
+                    if let previous = bySentence.last { matches = matches.filter { previous[$0.key] != nil } }
+                    if matches.isEmpty { break }
                     bySentence.append(matches)
                 }
+                guard bySentence.count == groups.count else { continue }
                 guard let candidates = bySentence.first?.keys.sorted() else { continue }
                 for sentence in candidates where !unlessSentences.contains(sentence) {
                     let choice = bySentence.compactMap { $0[sentence]?.min { $0.range.lowerBound < $1.range.lowerBound } }

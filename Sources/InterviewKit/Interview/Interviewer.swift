@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// What the interviewer asks next.
 public struct InterviewPrompt: Sendable, Hashable {
     public var questionID: String
@@ -21,7 +24,8 @@ public struct Interviewer: Sendable {
     public static let maximumTurnsPerQuestion = 6
 
     public let questions: [Question]
-    let evaluators: [Evaluator]
+    /// Built on another thread from the start: the first prompt does not wait for them.
+    let evaluators: EvaluatorSet
     public private(set) var questionIndex = 0
     private var nodeID: String?
     private var why: String?
@@ -30,7 +34,7 @@ public struct Interviewer: Sendable {
 
     public init(questions: [Question], tokenizer: Tokenizer = Tokenizer(), similarWords: SimilarWords? = nil) {
         self.questions = questions
-        evaluators = questions.map { Evaluator(question: $0, tokenizer: tokenizer, similarWords: similarWords) }
+        evaluators = EvaluatorSet(questions: questions, tokenizer: tokenizer, similarWords: similarWords)
         nodeID = questions.first?.dialogue.start?.id
     }
 
@@ -39,7 +43,7 @@ public struct Interviewer: Sendable {
     public var currentQuestion: Question? { isFinished ? nil : questions[questionIndex] }
 
     /// The evaluator of the question being asked.
-    public var currentEvaluator: Evaluator? { isFinished ? nil : evaluators[questionIndex] }
+    public var currentEvaluator: Evaluator? { isFinished ? nil : evaluators.all[questionIndex] }
 
     /// The prompt to show now, or `nil` when the interview is over.
     public var current: InterviewPrompt? {
@@ -68,7 +72,7 @@ public struct Interviewer: Sendable {
         covered.formUnion(evaluation.concepts.foundIDs)
         let context = DialogueContext(
             evaluation: evaluation, covered: covered, visited: Set(visited),
-            mentions: { [evaluators, questionIndex] phrases in evaluators[questionIndex].mentions(phrases, in: answer) }
+            mentions: { [evaluators, questionIndex] phrases in evaluators.all[questionIndex].mentions(phrases, in: answer) }
         )
         let edge = node.edges.first { edge in edge.condition.map { context.holds($0) } ?? true }
         switch edge?.target {
@@ -147,6 +151,29 @@ struct DialogueContext {
         case let .mentions(phrases): mentions(phrases)
         case let .visited(id): visited.contains(id)
         case let .notVisited(id): !visited.contains(id)
+        }
+    }
+}
+
+/// The evaluators of an interview's questions, compiled on another thread as soon as the interview is
+/// set up, so that the greeting and the first prompt do not wait for a rubric's phrases to be stemmed;
+/// the first answer waits for them if it comes sooner.
+final class EvaluatorSet: Sendable {
+    private let build: @Sendable () -> [Evaluator]
+    private let built = Mutex<[Evaluator]?>(nil)
+
+    init(questions: [Question], tokenizer: Tokenizer, similarWords: SimilarWords?) {
+        build = { questions.map { Evaluator(question: $0, tokenizer: tokenizer, similarWords: similarWords) } }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in _ = all }
+    }
+
+    /// The evaluators, in the questions' order.
+    var all: [Evaluator] {
+        built.withLock { state in
+            if let state { return state }
+            let made = build()
+            state = made
+            return made
         }
     }
 }

@@ -13,13 +13,12 @@ import InterviewKit
 enum WordNetCache {
     /// WordNet's synonyms for the rubric engine, from the cache; `nil` without WordNet, or with
     /// `MOCK_INTERVIEW_SYNONYMS=off` (to score as a machine without WordNet would).
-    /// The tables are read on another thread from the moment this is called (an interview's first
-    /// question does not wait for them); the first evaluation waits.
+    /// The tables are read when the first answer is scored, not before the first prompt (a few
+    /// milliseconds from the cache; the first run ever parses WordNet, about half a second, once).
     static func similarWords(environment: [String: String] = ProcessInfo.processInfo.environment) -> SimilarWords? {
         if environment["MOCK_INTERVIEW_SYNONYMS"] == "off" { return nil }
         let directory = WordNetLexicon.directory(environment: environment)
-        let table = BackgroundValue { lexicon(directory: directory) }
-        return SimilarWords(loading: { table.value })
+        return SimilarWords(loading: { lexicon(directory: directory) })
     }
 
     static func lexicon(directory: String) -> WordNetLexicon? {
