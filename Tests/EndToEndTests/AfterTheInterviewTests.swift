@@ -86,6 +86,30 @@ struct AfterTheInterviewTests {
         }
     }
 
+    @Test("answers scored by an earlier engine are rescored by this one, and their earlier evaluations are kept")
+    func rescoreAfterEngineChange() throws {
+        let (directory, database) = try Self.recorded()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // As if every answer had last been scored by engine 1.0: a newer row with that engine name.
+        _ = try SQLite.query(database, """
+            INSERT INTO evaluations (turn_id, created_at, engine, rubric_hash, score, evaluation)
+            SELECT turn_id, created_at, 'mock-interview-engine/1.0', rubric_hash, score, evaluation
+            FROM evaluations e WHERE e.id = (SELECT MAX(id) FROM evaluations WHERE turn_id = e.turn_id)
+            """)
+        let before = try SQLite.query(database, "SELECT count(*) FROM evaluations")[0][0]
+        let answered = try SQLite.query(database, "SELECT count(*) FROM turns WHERE outcome = 'answered'")[0][0]
+        let rescored = try Executable.run(["rescore", "--all", "--db", database])
+        #expect(rescored.status == 0, "\(rescored.stderr)")
+        #expect(rescored.stdout.contains("Rescored \(answered) answer"), "\(rescored.stdout)")
+        let after = try SQLite.query(database, "SELECT count(*) FROM evaluations")[0][0]
+        #expect(Int(after) == Int(before)! + Int(answered)!, "append-only: the engine-1.0 rows stay")
+        let latest = try SQLite.query(database, "SELECT DISTINCT engine FROM evaluations e WHERE e.id = (SELECT MAX(id) FROM evaluations WHERE turn_id = e.turn_id)")
+        #expect(latest.count == 1 && latest[0][0].hasPrefix("mock-interview-engine/2.0"), "\(latest)")
+        #expect(try SQLite.query(database, "SELECT count(*) FROM evaluations WHERE engine = 'mock-interview-engine/1.0'")[0][0] == answered)
+        let again = try Executable.run(["rescore", "--all", "--db", database])
+        #expect(again.stdout.contains("Rescored 0 answers"), "\(again.stdout)")
+    }
+
     @Test("progress, rescore and export cover every session")
     func overTime() throws {
         let (directory, database) = try Self.recorded()

@@ -187,6 +187,29 @@ struct InterviewPipeTests {
         #expect(statuses == [["completed"]])
     }
 
+    @Test("a wrong claim is a red flag in the verdict and the report, with its correction, and costs the question points")
+    func redFlag() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("interviews.sqlite").path
+        let wrong = """
+            I would apply SMOTE to the whole dataset first, before splitting into train and test, so the test set \
+            is balanced as well. Then I would report accuracy, which is a perfectly good metric once the classes \
+            are balanced, and keep the default threshold of 0.5.
+            """
+        let result = try Executable.run(["start", "--questions", "q4", "--feedback", "each", "--db", database], input: [wrong + "\n\n:skip\n"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("⚑"), "the verdict shows red flags:\n\(result.stdout)")
+        let stored = try SQLite.query(database, "SELECT evaluation FROM evaluations")
+        let evaluation = try #require(try JSONSerialization.jsonObject(with: Data(stored[0][0].utf8)) as? [String: Any])
+        let flags = try #require(evaluation["flags"] as? [[String: Any]])
+        #expect(flags.count >= 2, "\(flags.map { $0["id"] ?? "" })")
+        #expect(flags.allSatisfy { ($0["correction"] as? String)?.isEmpty == false && ($0["penalty"] as? Double ?? 0) > 0 })
+        #expect((evaluation["score"] as? Double ?? 100) <= 10)
+        let report = try Executable.run(["report", "last", "--db", database])
+        #expect(report.stdout.contains("### Red flags"), "\(report.stdout.prefix(2000))")
+    }
+
     @Test("with --feedback each, skipping a question's follow-ups still gives the verdict on what was answered; skipping it unanswered gives none")
     func verdictOnSkip() throws {
         let directory = try Executable.temporaryDirectory()
