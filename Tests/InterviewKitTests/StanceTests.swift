@@ -73,13 +73,20 @@ struct StanceTests {
         #expect(text.tokens.last?.negatedBy == nil)
     }
 
-    @Test("'not only', 'not just' and 'no matter' do not negate", arguments: [
+    @Test("'not only', 'not just' and 'no matter' reject nothing", arguments: [
         "not only monitoring but also retraining",
         "not just retraining",
         "no matter how we retrain",
     ])
     func notNegating(text: String) {
-        #expect(negatedWords(text).isEmpty)
+        #expect(rejectedWords(text).isEmpty)
+        #expect(tokenizer.analyze(text).tokens.allSatisfy { $0.stance == nil })
+    }
+
+    @Test("'not just X' still keeps X out of a wrong claim's pattern")
+    func notJustIsNoClaim() {
+        #expect(negatedWords("Do not just let the network learn everything") == ["let", "the", "network", "learn", "everything"])
+        #expect(negatedWords("no matter how we retrain").isEmpty)
     }
 
     @Test("text analysed without negation marks nothing")
@@ -98,6 +105,10 @@ struct StanceTests {
         ("there was no monitoring", .described),
         ("if you don't monitor it you won't notice", .described),
         ("we can do it without retraining", .described),
+        ("it is a black box that you can't easily audit", .described),
+        ("nobody can see inside it", .described),
+        ("it captures associations, not the mechanism", .described),
+        ("I would not trust its confidence", .described),
     ])
     func speaker(text: String, kind: StanceKind) throws {
         let token = try #require(tokenizer.analyze(text).tokens.last { $0.stance != nil })

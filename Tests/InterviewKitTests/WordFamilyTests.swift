@@ -17,6 +17,8 @@ struct WordFamilyTests {
         ("generalization", "In general the model is fine."),
         ("probability", "It will probably drift."),
         ("optimization", "The optimal threshold is lower."),
+        ("transformer", "I'd transform the features with a log."),
+        ("compute cost", "Computer vision costs less now."),
     ])
     func unrelatedWordsDoNotMeet(phrase: String, answer: String) {
         #expect(!matches(phrase, in: answer))
@@ -57,6 +59,7 @@ struct WordFamilyTests {
         ("specificity", "specif", .quality),
         ("city", "citi", .base),
         ("regularization", "regular", .izing),
+        ("transformers", "transform", .agent),
         ("quantization", "quantiz", .base),
         ("monitoring", "monitor", .base),
     ])

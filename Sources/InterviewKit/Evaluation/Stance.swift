@@ -69,6 +69,8 @@ public enum Stance {
     static let speakers: Set<String> = ["i", "we", "you", "let", "us"]
     /// Pronouns that start a clause of their own inside a sentence.
     static let subjects: Set<String> = ["i", "we", "you", "they", "he", "she"]
+    /// Verbs of trust after a negation: "I wouldn't trust the softmax" doubts, it does not refuse.
+    static let doubts: Set<String> = ["trust", "rely", "believe", "accept", "take", "assume"]
     /// Words after a negation that make it a statement of fact rather than a choice.
     static let counterfactual: Set<String> = ["have", "had", "been", "know", "knew", "known", "see", "saw", "seen", "realize", "realise", "notice", "noticed"]
     /// Words that may stand before an imperative cue at the start of a clause ("So just don't…").
@@ -180,7 +182,8 @@ public enum Stance {
         }
         guard token.traits.contains(.negationCue) else { return nil }
         if index + 1 < tokens.count, tokens[index + 1].traits.contains(.notNegating), tokens[index + 1].clause == token.clause {
-            return nil
+            // "not just X", "not only X": X is not denied (no stance), but no wrong claim is made of it either.
+            return ["only", "just", "simply", "merely"].contains(tokens[index + 1].word) ? (index + 2, nil) : nil
         }
         let start = index + 1
         switch token.word {
@@ -190,11 +193,20 @@ public enum Stance {
             if index + 1 < tokens.count, noRejections.contains(tokens[index + 1].word) { return (start, .rejected) }
             // "No SMOTE, no class weights": a choice; "the team had no monitoring": a fact.
             return (start, isClauseInitial(index, in: tokens) ? .excluded : .described)
-        default:
+        case "not", "never":
             if isConditional(before: index, in: tokens) || isPurpose(before: index, in: tokens) { return (start, .described) }
             // "we wouldn't have known", "I didn't see": a fact or a counterfactual, not a position.
             if index + 1 < tokens.count, counterfactual.contains(tokens[index + 1].word) { return (start, .described) }
-            return (start, hasSpeaker(before: index, in: tokens) || isClauseInitial(index, in: tokens) ? .rejected : .described)
+            // "you can't audit it": a limitation, not a refusal; "I wouldn't trust its confidence": doubt.
+            if index > 0, ["can", "could"].contains(tokens[index - 1].word) { return (start, .described) }
+            if index + 1 < tokens.count, doubts.contains(tokens[index + 1].word) { return (start, .described) }
+            if hasSpeaker(before: index, in: tokens) { return (start, .rejected) }
+            // An imperative: "Don't use X", "Never retrain blindly" (a bare "…, not Y" contrasts).
+            let imperative = isClauseInitial(index, in: tokens) && (token.word == "never" || (index > 0 && tokens[index - 1].word == "do"))
+            return (start, imperative ? .rejected : .described)
+        default:
+            // "nobody", "nothing", "none", "neither", "nor": said of the world.
+            return (start, .described)
         }
     }
 

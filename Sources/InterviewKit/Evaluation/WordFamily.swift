@@ -2,8 +2,8 @@
 /// "specificity" and "specific" all become "specif", and "regular", "regularly" and "regularization"
 /// all become "regular" — words that mean different things. A phrase word meets an answer word when
 /// their stems agree *and* they belong to the same family: an adverb in *-ly*, a quality noun in
-/// *-ity* and a verb or noun in *-ize*/*-ization* each meet only words of their own kind (or the very
-/// same word). Everything else — inflections, *-ing*, *-ion*, *-ness*, *-ed* — stays one family, so
+/// *-ity*, a verb or noun in *-ize*/*-ization* and an agent noun in *-er* ("transformer", "computer")
+/// each meet only words of their own kind (or the very same word). Everything else — inflections, *-ing*, *-ion*, *-ness*, *-ed* — stays one family, so
 /// "monitoring" still meets "monitor" and "distillation" meets "distill".
 ///
 /// The family is read off what the stemmer removed: "weekly" → "week" lost its *-ly* (an adverb or
@@ -16,6 +16,9 @@ public enum WordFamily: UInt8, Sendable, Hashable {
     case quality
     /// "regularization", "normalize", "optimized": the stemmer removed *-iz-*.
     case izing
+    /// "transformer", "computer", "encoder": the stemmer removed an agent's *-er* (not "transform",
+    /// "compute", "encode").
+    case agent
 
     /// The family of `word` (a token's normal word, after ``SpellingVariants/american(_:)``) given
     /// its `stem`.
@@ -27,6 +30,7 @@ public enum WordFamily: UInt8, Sendable, Hashable {
             return stem.hasSuffix("iti") ? .base : .quality
         }
         if !stem.hasSuffix("iz"), izingEndings.contains(where: word.hasSuffix) { return .izing }
+        if (word.hasSuffix("er") || word.hasSuffix("ers")) && !stem.hasSuffix("er") { return .agent }
         return .base
     }
 

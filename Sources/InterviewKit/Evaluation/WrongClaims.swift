@@ -19,7 +19,8 @@ struct WrongClaims: Sendable {
         "leakage", "leaking", "leaked", "cheat", "cheating", "inflate", "inflated", "inflates", "optimistic",
         "invalid", "naive", "naively", "flaw", "flawed", "illusion", "fool", "fools", "fooled", "tempting",
         "temptation", "overestimate", "overestimates", "overstate", "overstates", "contaminate", "sneak", "sneaks",
-        "sneaking", "smuggle", "smuggles", "bleed", "bleeds", "gotcha", "classic",
+        "sneaking", "smuggle", "smuggles", "bleed", "bleeds", "gotcha", "classic", "misread", "misreads",
+        "misreading", "belief", "supposedly", "allegedly", "folklore", "misunderstanding", "misused", "misuse",
         "contaminates", "contaminated", "contamination", "peek", "peeking", "unrealistic",
     ]
 

@@ -66,12 +66,13 @@ struct TerminalDisplay {
             for flag in result.flags {
                 let quote = flag.evidence.first.map { " — \"\(BreakdownText.excerpt($0.text))\"" } ?? ""
                 say("  " + palette.bad("⚑ ") + flag.label + palette.dim(" (−\(BreakdownText.format(flag.penalty)))" + quote))
-                say("      " + palette.dim(flag.correction))
+                say(wrap("      ", flag.correction))
             }
             if let last {
                 let missed = last.concepts.missed.sorted { $0.pointsLost > $1.pointsLost }.prefix(2)
                 for concept in missed where !result.recovered.contains(where: { $0.id == concept.id }) {
-                    say("  " + palette.bad("✗ ") + concept.label + palette.dim(" — " + concept.tip))
+                    say("  " + palette.bad("✗ ") + concept.label)
+                    say(wrap("      ", concept.tip))
                 }
             }
         case .finished:
