@@ -69,7 +69,7 @@ struct PrivacyTests {
         try tmux.type("I would look for data drift first and then retrain.")
         try tmux.send("Enter")
         try tmux.send("Enter")
-        try tmux.waitFor("Interviewer:", timeout: 20)
+        try tmux.waitFor("Interviewer:", count: 2, timeout: 30)
         try tmux.send("C-d")
         try tmux.waitFor("EXITED=", timeout: 20)
         Self.expectMode(state.path, 0o700)

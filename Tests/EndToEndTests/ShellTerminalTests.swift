@@ -87,7 +87,7 @@ struct ShellTerminalTests {
         try tmux.type(":edit")
         try tmux.send("Enter")
         try tmux.waitFor("Answer from the editor: 13 words.", timeout: 10)
-        try tmux.waitFor("Interviewer:", timeout: 10)
+        try tmux.waitFor("Interviewer:", count: 2, timeout: 30)
         try tmux.send("C-d")
         try tmux.waitFor("EXITED=0", timeout: 20)
 

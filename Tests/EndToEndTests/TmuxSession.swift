@@ -42,6 +42,19 @@ struct TmuxSession {
         throw TmuxError.timeout(waitingFor: text, screen: last)
     }
 
+    /// Waits until the screen holds `text` at least `count` times (a second prompt, say).
+    @discardableResult
+    func waitFor(_ text: String, count: Int, timeout: Double = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? last
+            if last.components(separatedBy: text).count - 1 >= count { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TmuxError.timeout(waitingFor: "\(count) × \(text)", screen: last)
+    }
+
     func kill() {
         _ = try? Self.tmux(["kill-session", "-t", name])
     }

@@ -71,6 +71,12 @@ public struct Evaluator: Sendable {
         followUpWords = followUps
     }
 
+    /// Does now what the first evaluation would otherwise wait for: reading WordNet's tables and
+    /// compiling the phrases' synonyms.
+    func prepare() {
+        _ = synonymPhrases?.phrases(from: concepts)
+    }
+
     /// The first ``maximumAnswerLength`` characters of `answer`, and its full length when it is longer.
     static func scoredPart(of answer: String) -> (text: String, fullLength: Int?) {
         // A scalar takes at least one UTF-8 byte: an answer of no more bytes is whole (and counting

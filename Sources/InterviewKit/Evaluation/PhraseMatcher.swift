@@ -135,6 +135,7 @@ public struct PhraseMatcher: Sendable {
                 for (offset, key) in phrase.keys.enumerated().dropFirst() {
                     let position = start + offset
                     guard position < tokens.count, tokens[position].sentence == tokens[start].sentence,
+                          tokens[position].opening != .comma, tokens[position].opening != .other,
                           tokens[position].word == key.word || tokens[position].word == key.word + "s" else {
                         complete = false
                         break

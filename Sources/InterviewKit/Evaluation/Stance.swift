@@ -63,12 +63,35 @@ public enum Stance {
     static let cues: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing", "nobody", "nowhere"]
     static let twoWordCues: Set<[String]> = [["instead", "of"], ["rather", "than"], ["far", "from"]]
     static let notNegating: Set<String> = ["only", "just", "simply", "merely", "matter", "doubt", "sure"]
+    /// Words that deny without a stance: "a bigger GPU rarely fixes latency".
+    static let weakNegations: Set<String> = ["rarely", "seldom", "hardly", "barely", "scarcely"]
 
     /// The speaker of a negation: with one of these before the cue in its clause, the candidate is
     /// stating their own position.
     static let speakers: Set<String> = ["i", "we", "you", "let", "us"]
     /// Pronouns that start a clause of their own inside a sentence.
     static let subjects: Set<String> = ["i", "we", "you", "they", "he", "she"]
+    /// Verbs of leaving out after a negation: "I wouldn't forget X" asks for X.
+    static let neglects: Set<String> = ["forget", "ignore", "neglect", "overlook", "skip", "underestimate", "dismiss", "discount", "leave", "drop"]
+    /// The places a restriction keeps a technique away from.
+    static let evaluationPlaces: Set<String> = ["test", "validation", "holdout", "evaluation", "eval", "production"]
+
+    /// "…to the test data", "…on the validation set" in a negation's clause: it restricts where.
+    static func isRestriction(from start: Int, in tokens: [Token]) -> Bool {
+        guard start < tokens.count else { return false }
+        let clause = tokens[start].clause
+        var position = start
+        while position + 1 < tokens.count, tokens[position].clause == clause, position < start + 12 {
+            if ["to", "on", "in", "into", "inside", "for"].contains(tokens[position].word) {
+                var next = position + 1
+                if next < tokens.count, ["the", "a", "your", "our", "any"].contains(tokens[next].word) { next += 1 }
+                if next < tokens.count, evaluationPlaces.contains(tokens[next].word) { return true }
+            }
+            position += 1
+        }
+        return false
+    }
+
     /// Verbs of trust after a negation: "I wouldn't trust the softmax" doubts, it does not refuse.
     static let doubts: Set<String> = ["trust", "rely", "believe", "accept", "take", "assume"]
     /// Words after a negation that make it a statement of fact rather than a choice.
@@ -84,7 +107,7 @@ public enum Stance {
         "automatically", "jump", "jumping", "rush", "rushing", "default", "itself", "own", "everything",
         "always", "necessarily", "exclusively", "entirely", "completely", "anymore", "manually",
     ]
-    static let avoidanceVerbs: Set<String> = ["avoid", "avoiding", "avoided", "skip", "skipping", "forgo", "forgoing", "ditch", "ditching", "abandon", "abandoning", "eschew"]
+    static let avoidanceVerbs: Set<String> = ["avoid", "avoids", "avoiding", "avoided", "skip", "skips", "skipping", "forgo", "forgoes", "forgoing", "ditch", "ditches", "ditching", "abandon", "abandons", "abandoning", "eschew", "eschews"]
     static let avoidancePhrases: [[String]] = [
         ["stay", "away", "from"], ["steer", "clear", "of"], ["forget", "about"], ["give", "up", "on"], ["bother", "with"],
         ["get", "rid", "of"], ["throw", "out"],
@@ -132,6 +155,12 @@ public enum Stance {
     public static func mark(_ tokens: inout [Token]) {
         var index = 0
         while index < tokens.count {
+            if weakNegations.contains(tokens[index].word), index + 1 < tokens.count {
+                // "rarely helps", "hardly matters": no stance, but no wrong claim is made of what follows.
+                for position in (index + 1)..<reach(from: index + 1, of: index, in: tokens) where tokens[position].negatedBy == nil {
+                    tokens[position].negatedBy = index
+                }
+            }
             if let (start, kind) = negation(at: index, in: tokens) {
                 let end = reach(from: start, of: index, in: tokens)
                 // A deferral or condition may come after the reach: "don't split a model … unless it won't fit".
@@ -188,7 +217,9 @@ public enum Stance {
         let start = index + 1
         switch token.word {
         case "without":
-            return (start, .described)
+            // "Without a time-based split you can't trust the numbers": a condition that calls for X;
+            // "never deploy without a canary": a double negative that asks for it.
+            return (start, isClauseInitial(index, in: tokens) || isNegated(index, in: tokens) ? nil : .described)
         case "no":
             if index + 1 < tokens.count, noRejections.contains(tokens[index + 1].word) { return (start, .rejected) }
             // "No SMOTE, no class weights": a choice; "the team had no monitoring": a fact.
@@ -200,6 +231,10 @@ public enum Stance {
             // "you can't audit it": a limitation, not a refusal; "I wouldn't trust its confidence": doubt.
             if index > 0, ["can", "could"].contains(tokens[index - 1].word) { return (start, .described) }
             if index + 1 < tokens.count, doubts.contains(tokens[index + 1].word) { return (start, .described) }
+            // "I wouldn't forget X", "never skip X": a double negative that asks for X.
+            if index + 1 < tokens.count, neglects.contains(tokens[index + 1].word) { return (start, nil) }
+            // "Never apply SMOTE to the test data": a restriction of where, not a refusal.
+            if isRestriction(from: start, in: tokens) { return (start, nil) }
             if hasSpeaker(before: index, in: tokens) { return (start, .rejected) }
             // An imperative: "Don't use X", "Never retrain blindly" (a bare "…, not Y" contrasts).
             let imperative = isClauseInitial(index, in: tokens) && (token.word == "never" || (index > 0 && tokens[index - 1].word == "do"))
@@ -218,6 +253,8 @@ public enum Stance {
         var limit = start + maximumReach
         var position = start
         while position < tokens.count, position < limit {
+            // "never deploy without a canary": the second negation takes over.
+            if position > start, tokens[position].word == "without", tokens[cue].word != "without" { break }
             // "…outcome we don't know yet I'd count as churners": a new subject ends the reach.
             if position > start, subjects.contains(tokens[position].word), position + 1 < tokens.count,
                auxiliaries.contains(tokens[position + 1].word) || tokens[position + 1].word == "am" { break }
@@ -294,6 +331,17 @@ public enum Stance {
         return false
     }
 
+    /// A negation cue earlier in the clause, within a few words: "never deploy without…".
+    static func isNegated(_ index: Int, in tokens: [Token]) -> Bool {
+        let clause = tokens[index].clause
+        var position = index - 1
+        while position >= 0, tokens[position].clause == clause, index - position <= 6 {
+            if tokens[position].traits.contains(.negationCue) && tokens[position].word != "without" { return true }
+            position -= 1
+        }
+        return false
+    }
+
     /// "If you don't monitor, …": a condition, not a position.
     static func isConditional(before index: Int, in tokens: [Token]) -> Bool {
         let clause = tokens[index].clause
@@ -359,6 +407,8 @@ public enum Stance {
     /// Where an avoidance starting at `index` begins its reach.
     static func avoidance(at index: Int, in tokens: [Token]) -> Int? {
         let word = tokens[index].word
+        // "I wouldn't skip X", "never forget about X": the negation turns it into a call for X.
+        if index > 0, tokens[index - 1].traits.contains(.negationCue) || (index > 1 && tokens[index - 2].traits.contains(.negationCue) && tokens[index - 1].word == "really") { return nil }
         if avoidanceVerbs.contains(word) { return index + 1 }
         for phrase in avoidancePhrases where phrase[0] == word && index + phrase.count <= tokens.count {
             if zip(phrase, tokens[index..<index + phrase.count]).allSatisfy({ $0 == $1.word }) {
@@ -416,6 +466,8 @@ public enum Stance {
                 var after = offset + 1
                 while let more = word(at: after), degree.contains(more), after < offset + 4 { after += 1 }
                 if let merit = word(at: after), merits.contains(merit) { return !isQualified(after: index + after, in: tokens) }
+                // "X isn't something I'd spend time on", "X is not something we need".
+                if word(at: after) == "something", let who = word(at: after + 1), speakers.contains(who) { return true }
             }
             return false
         }

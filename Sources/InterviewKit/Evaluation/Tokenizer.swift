@@ -177,7 +177,12 @@ public struct Tokenizer: Sendable {
                 continue
             }
             switch scalar {
-            case ".", "!", "?", "…":
+            case ".":
+                // "i.i.d.", "e.g.": a full stop between letters, with no space, joins an abbreviation.
+                if !(index > 0 && index + 1 < count && scalars[index + 1].properties.isAlphabetic && scalars[index - 1].properties.isAlphabetic) {
+                    pendingSentenceBreak = true
+                }
+            case "!", "?", "…":
                 pendingSentenceBreak = true
             case "\n":
                 // A blank line or a list item starts a new sentence; a wrapped line does not.

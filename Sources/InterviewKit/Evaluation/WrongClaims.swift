@@ -12,7 +12,8 @@ struct WrongClaims: Sendable {
         var unless: [CompiledPhrase]
     }
 
-    /// Words that make a sentence a warning about an error rather than the error itself.
+    /// Words that make a sentence a warning about an error rather than the error itself (a claim inside
+    /// an "if" clause is a condition, not a claim, as well).
     static let warnings: [String] = [
         "mistake", "mistakes", "mistaken", "wrong", "wrongly", "pitfall", "pitfalls", "trap", "traps", "incorrect",
         "incorrectly", "fallacy", "myth", "misconception", "careful", "beware", "danger", "dangerous", "leak", "leaks",
@@ -20,7 +21,8 @@ struct WrongClaims: Sendable {
         "invalid", "naive", "naively", "flaw", "flawed", "illusion", "fool", "fools", "fooled", "tempting",
         "temptation", "overestimate", "overestimates", "overstate", "overstates", "contaminate", "sneak", "sneaks",
         "sneaking", "smuggle", "smuggles", "bleed", "bleeds", "gotcha", "classic", "misread", "misreads",
-        "misreading", "belief", "supposedly", "allegedly", "folklore", "misunderstanding", "misused", "misuse",
+        "misreading", "belief", "supposedly", "allegedly", "folklore", "misunderstanding", "misused", "misuse", "risky",
+        "people", "tutorials", "beginners", "newcomers",
         "contaminates", "contaminated", "contamination", "peek", "peeking", "unrealistic",
     ]
 
@@ -53,7 +55,7 @@ struct WrongClaims: Sendable {
         let warnings = text.tokens.indices.filter { warningWords.contains(text.tokens[$0].word) }
         var findings: [Finding] = []
         for entry in compiled {
-            let unlessSentences = Set(entry.unless.flatMap { matcher.matches(of: $0) }.filter { !$0.negated }.map(\.sentence))
+            let unlessSentences = Set(entry.unless.flatMap { matcher.matches(of: $0) }.map(\.sentence))
             var occurrences: [[PhraseMatch]] = []
             for groups in entry.patterns {
                 // Per group: its affirmed matches by sentence.
@@ -74,7 +76,8 @@ struct WrongClaims: Sendable {
                 guard let candidates = bySentence.first?.keys.sorted() else { continue }
                 for sentence in candidates where !unlessSentences.contains(sentence) {
                     let choice = bySentence.compactMap { $0[sentence]?.min { $0.range.lowerBound < $1.range.lowerBound } }
-                    if choice.count == groups.count, Self.isAsserted(choice, in: text), !isWarned(choice, warnings: warnings, in: text) {
+                    if choice.count == groups.count, Self.isAsserted(choice, in: text), !isWarned(choice, warnings: warnings, in: text),
+                       !choice.contains(where: { Stance.isConditional(before: $0.tokens.lowerBound, in: text.tokens) }) {
                         occurrences.append(bySentence.flatMap { $0[sentence] ?? [] })
                         if occurrences.count == 1 { occurrences[0] = choice + occurrences[0] }
                     }
@@ -103,8 +106,11 @@ struct WrongClaims: Sendable {
 
     /// A warning word anywhere in the claim's sentence ("a common mistake is…", "…, which leaks") makes
     /// it a warning: a missed red flag costs less than a false one.
+    /// A warning word that is one of the claim's own words ("leakage is helpful") does not count.
     func isWarned(_ matches: [PhraseMatch], warnings: [Int], in text: AnalyzedText) -> Bool {
         guard let sentence = matches.first?.sentence else { return false }
-        return warnings.contains { text.tokens[$0].sentence == sentence }
+        return warnings.contains { warning in
+            text.tokens[warning].sentence == sentence && !matches.contains { $0.tokens.contains(warning) }
+        }
     }
 }

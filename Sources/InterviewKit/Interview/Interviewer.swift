@@ -164,7 +164,8 @@ final class EvaluatorSet: Sendable {
 
     init(questions: [Question], tokenizer: Tokenizer, similarWords: SimilarWords?) {
         build = { questions.map { Evaluator(question: $0, tokenizer: tokenizer, similarWords: similarWords) } }
-        DispatchQueue.global(qos: .userInitiated).async { [self] in _ = all }
+        // Also reads WordNet's tables and compiles the synonyms while the candidate reads the question.
+        DispatchQueue.global(qos: .userInitiated).async { [self] in all.forEach { $0.prepare() } }
     }
 
     /// The evaluators, in the questions' order.
