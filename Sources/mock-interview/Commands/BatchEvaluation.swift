@@ -189,7 +189,7 @@ struct BatchEvaluation {
     /// The question bank, loaded when the first rubric line needs it.
     private mutating func questionBank() throws -> QuestionBank {
         if let bank { return bank }
-        let loaded = try QuestionBank.load(from: rubrics)
+        let loaded = try CompiledBank.load(from: rubrics)
         bank = loaded
         return loaded
     }

@@ -100,7 +100,7 @@ struct EvaluateCommand: ParsableCommand {
                 return
             }
             guard let id = question else { return }
-            let bank = try QuestionBank.load(from: Locations.rubrics(rubrics))
+            let bank = try CompiledBank.load(from: Locations.rubrics(rubrics))
             let question = try bank.select([id])[0]
             if let node, question.dialogue.node(node) == nil {
                 throw Failure("\(id) has no node '\(node)'; its nodes are: \(question.dialogue.nodes.map(\.id).joined(separator: ", "))")

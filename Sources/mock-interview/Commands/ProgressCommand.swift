@@ -25,7 +25,7 @@ struct ProgressCommand: ParsableCommand {
             }
             let rubrics = storeOptions.rubricsPath
             // The bank is parsed on another core while the database is read.
-            let questions = BackgroundValue { (try? QuestionBank.load(from: rubrics))?.questions ?? [] }
+            let questions = BackgroundValue { (try? CompiledBank.load(from: rubrics))?.questions ?? [] }
             let store = try SessionStore(readingFrom: database)
             let data = try store.progress()
             if let output {

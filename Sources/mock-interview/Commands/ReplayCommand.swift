@@ -46,7 +46,7 @@ struct ReplayCommand: ParsableCommand {
             let store = try SessionStore(readingFrom: storeOptions.databasePath)
             let id = try store.resolve(session)
             let transcript = try store.transcript(id: id)
-            let questions = (try? QuestionBank.load(from: storeOptions.rubricsPath))?.questions ?? []
+            let questions = (try? CompiledBank.load(from: storeOptions.rubricsPath))?.questions ?? []
             if let asciicast {
                 let cast = AsciicastExport.render(transcript, questions: questions, evaluations: scores, idleLimit: idleLimit ?? 3)
                 try ReportFiles.write(cast, to: asciicast)

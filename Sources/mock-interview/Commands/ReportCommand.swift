@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         try reporting {
             let rubrics = storeOptions.rubricsPath
             // The bank is parsed on another core while the database is read.
-            let questions = BackgroundValue { (try? QuestionBank.load(from: rubrics))?.questions ?? [] }
+            let questions = BackgroundValue { (try? CompiledBank.load(from: rubrics))?.questions ?? [] }
             let store = try SessionStore(readingFrom: storeOptions.databasePath)
             let id = try store.resolve(session)
             let transcript = try store.transcript(id: id)

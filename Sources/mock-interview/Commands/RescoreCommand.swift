@@ -24,7 +24,7 @@ struct RescoreCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let bank = try QuestionBank.load(from: storeOptions.rubricsPath)
+            let bank = try CompiledBank.load(from: storeOptions.rubricsPath)
             // Rescoring needs recorded sessions: no database is created for it.
             guard FileManager.default.fileExists(atPath: storeOptions.databasePath) else { throw StoreError.notFound(path: storeOptions.databasePath) }
             let store = try SessionStore(path: storeOptions.databasePath)

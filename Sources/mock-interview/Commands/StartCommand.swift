@@ -54,7 +54,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let bank = try QuestionBank.load(from: storeOptions.rubricsPath)
+            let bank = try CompiledBank.load(from: storeOptions.rubricsPath)
             let chosen: [Question]
             if let questions {
                 chosen = try bank.select(questions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -98,7 +98,7 @@ struct ResumeCommand: ParsableCommand {
             guard transcript.session.status != .completed else {
                 throw Failure("session \(id) is complete; start a new one with `mock-interview start`, or see it with `mock-interview report \(id)`")
             }
-            let bank = try QuestionBank.load(from: storeOptions.rubricsPath)
+            let bank = try CompiledBank.load(from: storeOptions.rubricsPath)
             let questions = try bank.select(transcript.session.questionIDs)
             try store.reopen(id: id)
             try InterviewShell(store: store, database: database, questions: questions, session: transcript.session, earlierTurns: transcript.turns).run(resumed: true)
