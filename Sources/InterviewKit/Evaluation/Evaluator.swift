@@ -201,13 +201,17 @@ public struct Evaluator: Sendable {
         var matched = Array(repeating: false, count: text.tokens.count)
         let copied = questionWords.copiedTokens(in: text.tokens)
         for (concept, phrases) in concepts {
-            let matches = Self.distinct(phrases.flatMap { matcher.matches(of: $0) })
+            let all = Self.distinct(phrases.flatMap { matcher.matches(of: $0) })
+            // A synonym's match adds nothing where the concept's own words match in the same sentence.
+            let ownSentences = Set(all.filter { $0.similarity == nil }.map(\.sentence))
+            let matches = all.filter { $0.similarity == nil || !ownSentences.contains($0.sentence) }
             let credited = matches.filter { match in
                 concept.credits(match.stance) && !claimed.contains { $0.overlaps(match.tokens) } && !match.tokens.contains { copied[$0] }
             }
             if !credited.isEmpty {
                 endorsed[concept.id] = credited
-                for match in credited { for position in match.tokens { matched[position] = true } }
+                // A synonym's match is weaker evidence: it takes no words from the sentence's substance.
+                for match in credited where match.similarity == nil { for position in match.tokens { matched[position] = true } }
             }
             let refused = matches.filter { concept.isRejected(by: $0.stance) }
             if !refused.isEmpty { rejected[concept.id] = refused }
@@ -217,7 +221,7 @@ public struct Evaluator: Sendable {
         var phraseBonus: [Int: Int] = [:]
         for matches in endorsed.values {
             var content: [Int: Set<Int>] = [:]
-            for match in matches {
+            for match in matches where match.similarity == nil {
                 for position in match.tokens where !keywords[position] && !text.tokens[position].traits.contains(.function) && !GenericWords.contains(text.tokens[position]) {
                     content[match.sentence, default: []].insert(position)
                 }
@@ -226,7 +230,7 @@ public struct Evaluator: Sendable {
         }
         let substance = Substance.measure(text, matched: matched, phraseBonus: phraseBonus, keywords: keywords, question: questionWords)
         var conceptsInSentence: [Int: Set<String>] = [:]
-        for (id, matches) in endorsed { for match in matches { conceptsInSentence[match.sentence, default: []].insert(id) } }
+        for (id, matches) in endorsed { for match in matches where match.similarity == nil { conceptsInSentence[match.sentence, default: []].insert(id) } }
         var credits = ConceptCredits(substance: substance)
         for (id, matches) in endorsed {
             // The best-explained mention counts (a synonym's match earns its similarity); the evidence leads with it.
@@ -294,11 +298,15 @@ public struct Evaluator: Sendable {
         Evidence(start: match.range.lowerBound, end: match.range.upperBound, text: text.quote(match.range), phrase: match.phrase)
     }
 
-    /// Matches with distinct ranges, in the order they occur.
+    /// Matches with distinct ranges, in the order they occur; of two with one range, the one on the
+    /// phrase's own words (no similarity), then the first phrase.
     static func distinct(_ matches: [PhraseMatch]) -> [PhraseMatch] {
         var seen = Set<Range<Int>>()
-        return matches.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-            .filter { seen.insert($0.range).inserted }
+        return matches.enumerated().sorted { a, b in
+            let keyA = (a.element.range.lowerBound, a.element.range.upperBound, a.element.similarity == nil ? 0 : 1, a.offset)
+            let keyB = (b.element.range.lowerBound, b.element.range.upperBound, b.element.similarity == nil ? 0 : 1, b.offset)
+            return keyA < keyB
+        }.map(\.element).filter { seen.insert($0.range).inserted }
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
