@@ -166,6 +166,12 @@ struct StanceTests {
         "Distillation is a lot of work and I'd skip it.",
         "Distillation? I'd skip it.",
         "Distillation, too much work for a small gain, not worth it.",
+        "Distillation? Pointless.",
+        "Distillation, I tried it once. It never helped.",
+        "Distillation just adds complexity to the release.",
+        "Distillation costs more than it saves.",
+        "Distillation? That's for academics.",
+        "Forget distillation.",
     ])
     func objectlessRejection(answer: String) {
         #expect(!found(answer).contains("distillation"))

@@ -107,7 +107,7 @@ public enum Stance {
         "automatically", "jump", "jumping", "rush", "rushing", "default", "itself", "own", "everything",
         "always", "necessarily", "exclusively", "entirely", "completely", "anymore", "manually",
     ]
-    static let avoidanceVerbs: Set<String> = ["avoid", "avoids", "avoiding", "avoided", "skip", "skips", "skipping", "forgo", "forgoes", "forgoing", "ditch", "ditches", "ditching", "abandon", "abandons", "abandoning", "eschew", "eschews"]
+    static let avoidanceVerbs: Set<String> = ["avoid", "avoids", "avoiding", "avoided", "skip", "skips", "skipping", "forgo", "forgoes", "forgoing", "ditch", "ditches", "ditching", "abandon", "abandons", "abandoning", "eschew", "eschews", "forget"]
     static let avoidancePhrases: [[String]] = [
         ["stay", "away", "from"], ["steer", "clear", "of"], ["forget", "about"], ["give", "up", "on"], ["bother", "with"],
         ["get", "rid", "of"], ["throw", "out"],
@@ -127,7 +127,8 @@ public enum Stance {
         "faff", "hassle", "busywork", "academic", "nicety", "luxury", "toy", "hack", "tedious", "fiddly", "paranoid",
         "paranoia", "overengineering", "overengineered", "overcomplicated", "overcomplicating", "dated", "obsolete",
         "outdated", "nightmare", "theatre", "theater", "bureaucracy", "fad", "buzzword", "overstated", "exaggerated",
-        "wasted", "unrelated", "marketing", "overthinking", "gimmicks", "irrelevance", "optional",
+        "wasted", "unrelated", "marketing", "overthinking", "gimmicks", "irrelevance", "optional", "crutch",
+        "cargo", "theatrics", "vanity", "noise", "bloat", "boondoggle", "rubbish", "garbage", "junk",
     ]
     /// Words that, negated after a subject, say the subject is not worth having ("X isn't needed").
     static let merits: Set<String> = [
@@ -150,7 +151,7 @@ public enum Stance {
     /// Words without which no avoidance or dismissal can start: a text that has none needs no
     /// marking beyond negation (reference grading checks this before analysing a text twice).
     static let triggers: Set<String> = avoidanceVerbs.union(droppings).union(dismissals).union(worthDismissals).union(merits).union(meritVerbs)
-        .union(avoidancePhrases.compactMap(\.first)).union(["too", "over", "slow", "slows", "makes", "made", "make", "worse", "bother"])
+        .union(avoidancePhrases.compactMap(\.first)).union(["too", "over", "slow", "slows", "makes", "made", "make", "worse", "bother", "just", "only", "costs", "cost", "for", "move"])
 
     public static func mark(_ tokens: inout [Token]) {
         var index = 0
@@ -178,7 +179,11 @@ public enum Stance {
             }
             if let kind = dismissal(at: index, in: tokens) {
                 let source: StanceMark.Source = isOutcome(at: index, in: tokens) ? .outcome : .dismissal
-                for position in backwardReach(before: index, in: tokens) {
+                // "It never helped", "that's overkill": the subject is a pronoun, so the dismissal
+                // judges what came before it, as a refusal without an object does.
+                let positions = hasOnlyPronounSubject(before: index, in: tokens)
+                    ? referentReach(before: index, in: tokens) : backwardReach(before: index, in: tokens)
+                for position in positions {
                     set(&tokens[position], StanceMark(cue: index, kind: kind, source: source))
                 }
             } else if isObjectlessRejection(at: index, in: tokens) {
@@ -486,10 +491,21 @@ public enum Stance {
         }
         // "X just slows things down".
         if cue == "slow" || cue == "slows", word(at: 1) == "down" || word(at: 2) == "down" || word(at: 3) == "down" { return true }
-        // "X doesn't help", "X won't work here", "X never helps", "X rarely pays off".
+        // "X just adds noise", "X only adds complexity".
+        if cue == "just" || cue == "only", let verb = word(at: 1), ["adds", "add", "added", "creates", "introduces"].contains(verb),
+           let object = word(at: 2), ["noise", "complexity", "overhead", "bloat", "confusion", "headaches"].contains(object) { return true }
+        // "X costs more than it saves".
+        if cue == "costs" || cue == "cost", word(at: 1) == "more", word(at: 2) == "than", let what = word(at: 4) ?? word(at: 3), ["saves", "save", "gains", "gain", "earns", "returns", "worth"].contains(what) { return true }
+        // "that's for academics", "it's for big tech".
+        // ("that's" loses its "'s" to the tokenizer: "that for big tech".)
+        if cue == "for", index > 0, beForms.contains(tokens[index - 1].word) || ["that", "it", "this"].contains(tokens[index - 1].word), let who = word(at: 1),
+           ["academics", "academia", "researchers", "papers", "kaggle", "google", "big", "textbooks", "theorists", "statisticians", "show"].contains(who) { return true }
+        // "X doesn't move the needle".
+        if auxiliaries.contains(cue), word(at: 1) == "not", word(at: 2) == "move", word(at: 4) == "needle" { return true }
+        // "X doesn't help", "X won't work here", "X never helps", "X rarely pays off", "never once helped".
         if (auxiliaries.contains(cue) && word(at: 1) == "not") || cue == "never" || rarely.contains(cue) {
             var offset = cue == "never" || rarely.contains(cue) ? 1 : 2
-            if word(at: offset) == "ever" { offset += 1 }
+            if word(at: offset) == "ever" || word(at: offset) == "once" || word(at: offset) == "actually" { offset += 1 }
             if word(at: offset) == "really" { offset += 1 }
             if let verb = word(at: offset), meritVerbs.contains(verb) {
                 guard let following = word(at: offset + 1) else { return true }
@@ -555,7 +571,7 @@ extension Stance {
     /// Verbs a speaker drops things with: "I'd skip it", "I'd ignore them".
     static let droppings: Set<String> = ["skip", "avoid", "ignore", "drop", "ditch", "forget", "steer", "leave"]
     /// Words that may follow such a verb before the clause ends.
-    static let objectless: Set<String> = ["it", "them", "that", "this", "those", "these", "entirely", "completely", "altogether", "either", "too", "both", "with", "there", "clear", "about", "anyway", "here", "at", "all", "off", "away", "for", "now", "on", "out", "time", "effort", "energy", "money", "much"]
+    static let objectless: Set<String> = ["it", "them", "that", "this", "those", "these", "entirely", "completely", "altogether", "either", "too", "both", "with", "there", "clear", "about", "anyway", "here", "at", "all", "off", "away", "for", "now", "on", "out", "time", "effort", "energy", "money", "much", "of", "honestly", "frankly", "really", "in", "practice", "my", "experience", "opinion"]
     /// Words that end what a refusal says and start its reason: "I'd avoid it since…".
     static let reasons: Set<String> = ["since", "because", "as", "given", "unless", "if", "when", "until"]
     /// What may open a clause before a bare "not needed": "also not worth it", "so, no need".
@@ -563,6 +579,13 @@ extension Stance {
 
     /// Whether a clause-ending refusal that names nothing starts at `index`: "so I wouldn't bother",
     /// "I'd skip it", "not needed", "no need", "not worth it". It rejects what the sentence was about.
+    /// Whether only pronouns and small words stand between the start of `index`'s clause and it.
+    static func hasOnlyPronounSubject(before index: Int, in tokens: [Token]) -> Bool {
+        let start = clauseStart(of: index, in: tokens)
+        guard start < index else { return false }
+        return (start..<index).allSatisfy { !isContent(tokens[$0]) } && (start..<index).contains { ["it", "that", "this", "they", "those", "these", "s"].contains(tokens[$0].word) }
+    }
+
     static func isObjectlessRejection(at index: Int, in tokens: [Token]) -> Bool {
         let token = tokens[index]
         let clause = token.clause
@@ -590,6 +613,11 @@ extension Stance {
         // "I'd skip it", "we would avoid them", "I'd steer clear".
         if droppings.contains(token.word), hasSpeaker(before: index, in: tokens) {
             return endsBy(1)
+        }
+        // "Pointless.", "Total overkill.", "A waste of time.": a dismissal standing alone.
+        if dismissals.contains(token.word) || worthDismissals.contains(token.word) && token.word != "wrong" && token.word != "misleading" {
+            let start = clauseStart(of: index, in: tokens)
+            return (start..<index).allSatisfy { degree.contains(tokens[$0].word) || bareOpeners.contains(tokens[$0].word) } && endsBy(1)
         }
         // "Not needed.", "also not worth it", "no need", "no point".
         if token.word == "not" || token.word == "no" {
