@@ -92,10 +92,12 @@ struct EvaluatorTests {
         let evaluation = evaluator.evaluate(Sample.strongAnswer)
         #expect(evaluation.stages.map(\.status) == [.present, .present, .present])
         #expect(evaluation.stages.map(\.sentence) == [0, 1, 2])
-        // Every stage present and in order: the whole component, times the concepts' mean credit.
+        // Every stage present and in order: the whole component, times the concepts' mean credit and
+        // how far the answer is on topic.
         let credits = evaluation.concepts.found.map(\.credit)
         let mean = credits.reduce(0, +) / Double(credits.count)
-        #expect(abs((evaluation.component(.structure)?.value ?? 0) - mean) < 0.001)
+        let onTopic = min(1, (evaluation.component(.coverage)?.value ?? 0) / Evaluator.coverageForFullStructure)
+        #expect(abs((evaluation.component(.structure)?.value ?? 0) - mean * onTopic) < 0.002)
     }
 
     @Test("a stage taken before the ones it should follow is out of order, and structure earns less")
@@ -107,7 +109,7 @@ struct EvaluatorTests {
         // how far the answer is on topic.
         let credits = evaluation.concepts.found.map(\.credit)
         let mean = credits.reduce(0, +) / Double(credits.count)
-        let onTopic = min(1, (evaluation.component(.coverage)?.value ?? 0) / Evaluator.coverageForFullRelevance)
+        let onTopic = min(1, (evaluation.component(.coverage)?.value ?? 0) / Evaluator.coverageForFullStructure)
         #expect(abs((evaluation.component(.structure)?.value ?? 0) - 0.8333 * mean * onTopic) < 0.002)
     }
 

@@ -7,7 +7,7 @@ enum SampleInterview {
     static let probing = Sample.question(id: "q1", dialogue: [
         DialogueNode(id: "open", edges: [
             DialogueEdge(condition: DialogueCondition([.wordsBelow(4)]), target: .node("expand"), why: "That was brief."),
-            DialogueEdge(condition: DialogueCondition([.scoreBelow(10)]), target: .node("expand"), why: "That didn't address the model."),
+            DialogueEdge(condition: DialogueCondition([.scoreBelow(3)]), target: .node("expand"), why: "That didn't address the model."),
             DialogueEdge(condition: DialogueCondition([.missed(["drift"])]), target: .node("probe-drift"), why: "You haven't said what changed in the data."),
             DialogueEdge(condition: DialogueCondition([.missed(["monitoring"])]), target: .node("probe-monitoring"), why: "You haven't said how you would notice."),
             DialogueEdge(condition: DialogueCondition([.mentions(["retrain", "retraining"])]), target: .node("dig-retrain"), why: "You chose retraining."),

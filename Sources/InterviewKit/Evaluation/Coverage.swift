@@ -93,8 +93,8 @@ struct Coverage {
 /// A stage is present where one of its cues, or a concept tied to it, is endorsed; its position is the
 /// first sentence where it is. The value is the share of stages present × (½ + ½ × the share of them
 /// in order, by longest in-order run), times the prose factor, the concepts' mean credit and how far
-/// the answer is on topic (coverage of a quarter of the rubric is enough): an answer's shape counts
-/// only as far as it says something.
+/// the answer is on topic (coverage of half the rubric is enough): an answer's shape counts only as
+/// far as it says something.
 struct StructureResult {
     var results: [StageResult]
     var value: Double

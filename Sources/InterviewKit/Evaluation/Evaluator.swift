@@ -23,8 +23,13 @@ public struct Evaluator: Sendable {
     public static let requiredConceptCap = 60.0
     /// Coverage (after substance) that earns length and delivery in full; below, they shrink with it.
     public static let coverageForFullRelevance = 0.25
+    /// Coverage (after substance) that earns the structure component in full; below, it shrinks with it.
+    public static let coverageForFullStructure = 0.5
     /// Concepts' mean credit that earns length and delivery in full; below, they shrink with it.
     public static let creditForFullRelevance = 0.75
+    /// An answer with this many dismissals (concepts rejected and clauses of dismissive tone) credits
+    /// only what it proposes.
+    static let dismissalsForDismissiveAnswer = 3
     /// A concept rejected somewhere in the answer keeps only mentions with at least this substance factor.
     static let mentionOutweighingRejection = 0.75
     /// A follow-up's answer is held to a shorter band: this share of the question's.
@@ -127,7 +132,11 @@ public struct Evaluator: Sendable {
         // Structure, length and delivery count as far as the answer is on topic and says something about it.
         let onTopic = min(1, coverage.value / Self.coverageForFullRelevance)
         let relevance = onTopic * min(1, coverage.meanCredit / Self.creditForFullRelevance)
-        let structure = isFollowUp ? nil : StructureResult(stages: stages, rubric: rubric, matcher: matcher, text: text, credits: credits, prose: prose, onTopic: onTopic)
+        // An answer's shape earns in full only with half the rubric's substance behind it.
+        let structure = isFollowUp ? nil : StructureResult(
+            stages: stages, rubric: rubric, matcher: matcher, text: text, credits: credits, prose: prose,
+            onTopic: min(1, coverage.value / Self.coverageForFullStructure)
+        )
         let band = isFollowUp ? followUpBand : rubric.length
         let length = Self.lengthValue(words: credits.substance.substantiveWordCount, band: band) * relevance
         let delivery = DeliveryAnalyzer.analyze(text, duration: duration, keywordShare: prose.keywordShare)
@@ -227,6 +236,19 @@ public struct Evaluator: Sendable {
                 }
             }
             for (sentence, positions) in content { phraseBonus[sentence, default: 0] += max(0, positions.count - 2) }
+        }
+        // An answer that dismisses again and again is read as a whole: what it names without proposing
+        // it is taken as dismissed too (the ways of dismissing outnumber any list of cues).
+        if rejected.count + Stance.toneClauseCount(in: text.tokens) >= Self.dismissalsForDismissiveAnswer {
+            for (id, matches) in endorsed {
+                let proposed = matches.filter { Stance.isProposingClause(containing: $0.tokens.lowerBound, in: text.tokens) }
+                if proposed.isEmpty {
+                    endorsed[id] = nil
+                    rejected[id, default: []] += matches
+                } else {
+                    endorsed[id] = proposed
+                }
+            }
         }
         let substance = Substance.measure(text, matched: matched, phraseBonus: phraseBonus, keywords: keywords, question: questionWords)
         var conceptsInSentence: [Int: Set<String>] = [:]

@@ -193,6 +193,7 @@ public enum Stance {
             }
             index += 1
         }
+        markDismissiveClauses(&tokens)
     }
 
     private static func set(_ token: inout Token, _ mark: StanceMark) {
@@ -264,7 +265,10 @@ public enum Stance {
             if position > start, subjects.contains(tokens[position].word), position + 1 < tokens.count,
                auxiliaries.contains(tokens[position + 1].word) || tokens[position + 1].word == "am" { break }
             if tokens[position].clause != clause {
-                guard tokens[position].opening == .comma, isListItem(from: position, in: tokens) else { break }
+                // "a p99 target rather than a mean, alongside throughput, memory…": what follows the
+                // comparison's object belongs to the main clause, not to the list it rejects.
+                guard tokens[position].opening == .comma, !twoWordCues.contains(where: { $0[0] == tokens[cue].word }),
+                      isListItem(from: position, in: tokens) else { break }
                 clause = tokens[position].clause
                 limit = max(limit, position + maximumListItem + 1)
             }
@@ -507,6 +511,8 @@ public enum Stance {
             var offset = cue == "never" || rarely.contains(cue) ? 1 : 2
             if word(at: offset) == "ever" || word(at: offset) == "once" || word(at: offset) == "actually" { offset += 1 }
             if word(at: offset) == "really" { offset += 1 }
+            // "The LSTM never once beat last month's average."
+            if let verb = word(at: offset), ["beat", "beats", "outperform", "outperformed", "outperforms"].contains(verb) { return true }
             if let verb = word(at: offset), meritVerbs.contains(verb) {
                 guard let following = word(at: offset + 1) else { return true }
                 return meritVerbEndings.contains(following) || (following == "at" && word(at: offset + 2) == "all")
@@ -675,5 +681,106 @@ extension Stance {
     /// opening was not a comma; a clause opened by a word starts with that word.)
     static func isSemicolonLike(_ tokens: [Token], _ position: Int) -> Bool {
         !Tokenizer.clauseBreakWords.contains(tokens[position].word) && !["so", "and", "then"].contains(tokens[position].word)
+    }
+}
+
+// MARK: Dismissive tone
+
+extension Stance {
+    /// Words that give a clause a dismissive tone wherever they stand in it: "the leakage boogeyman is
+    /// massively overblown", "stationarity? Textbook trivia", "walk-forward validation is charming in
+    /// theory", "transformers strike me as a matter for big tech".
+    static let tone: Set<String> = [
+        "overblown", "overrated", "overstated", "overhyped", "trivia", "boogeyman", "bogeyman", "curiosity",
+        "charming", "fad", "hype", "buzzword", "buzzwords", "nonsense", "nicety", "niceties", "luxury", "theatre",
+        "theater", "ritual", "rituals", "dogma", "cargo", "fetish", "obsession", "obsessed", "zealots", "purists",
+        "overkill", "pointless", "useless", "worthless", "gimmick", "gimmicky", "waste", "wasting", "wasted", "nightmare",
+        "crutch", "bloat", "boondoggle", "snake", "placebo", "pedantic", "pedantry", "lecture", "lectures", "preach",
+        "preaches", "sermon", "handwringing", "paranoid", "paranoia", "overengineering", "overcomplicating",
+        "needless", "unnecessary", "superfluous", "silly", "dumb", "stupid", "rubbish", "garbage", "junk",
+        "academic", "academics", "academia", "enjoy", "excessive", "preoccupation", "fussy", "conferences", "kaggle",
+        "vanity", "busywork", "overthinking", "ceremony", "bureaucracy",
+    ]
+    /// Verbs of opinion: after "I would" they judge rather than propose ("I would suggest that X is overrated").
+    static let opinions: Set<String> = ["suggest", "say", "argue", "think", "regard", "consider", "call", "describe", "class", "put", "count", "file", "rate", "submit", "venture", "guess", "imagine"]
+    /// In a clause with one of these the candidate is also proposing something: "use class weights
+    /// instead; SMOTE is overkill" keeps its proposal.
+    static let proposals: Set<String> = ["instead", "prefer", "recommend", "recommended"]
+
+    /// A clause with a word of dismissive tone and no proposal rejects the concepts it names; one that
+    /// names nothing else ("Textbook trivia.", "A nightmare to debug.") rejects what the sentence, or the
+    /// short sentence before it ("LSTMs?"), named.
+    static func markDismissiveClauses(_ tokens: inout [Token]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].clause == tokens[start].clause { end += 1 }
+            defer { start = end }
+            guard let cue = (start..<end).first(where: { tone.contains(tokens[$0].word) }) ?? toneCue(in: start..<end, tokens: tokens),
+                  !isProposing(start..<end, in: tokens) else { continue }
+            let kind: StanceKind = worthDismissals.contains(tokens[cue].word) ? .excluded : .rejected
+            let names = (start..<end).contains { $0 != cue && isContent(tokens[$0]) && !tone.contains(tokens[$0].word) && !degree.contains(tokens[$0].word) }
+            let positions = names ? Array(start..<end) : referentReach(before: start < cue ? start : cue, in: tokens) + Array(start..<end)
+            for position in positions where position != cue {
+                set(&tokens[position], StanceMark(cue: cue, kind: kind, source: .dismissal))
+            }
+        }
+    }
+
+    /// Phrases of dismissive tone made of common words: "nothing more", "costs (a good deal) more than it
+    /// saves", "(never) seen the point".
+    static func toneCue(in range: Range<Int>, tokens: [Token]) -> Int? {
+        let words = range.map { tokens[$0].word }
+        for (offset, word) in words.enumerated() {
+            let next = offset + 1 < words.count ? words[offset + 1] : ""
+            if word == "nothing" && next == "more" { return range.lowerBound + offset }
+            if word == "point", offset >= 2, words[max(0, offset - 3)..<offset].contains(where: { ["see", "seen", "saw"].contains($0) }),
+               words[0..<offset].contains(where: { $0 == "not" || $0 == "never" }) { return range.lowerBound + offset }
+            if word == "cost" || word == "costs", let more = words[offset...].firstIndex(of: "more"), more - offset <= 5,
+               words[more...].contains(where: { ["save", "saves", "saved", "gain", "gains", "worth"].contains($0) }) { return range.lowerBound + offset }
+        }
+        return nil
+    }
+
+    /// The clause proposes something: a speaker with a modal that is not negated ("I'd use…", but not
+    /// "I would suggest that…", which judges), an advice verb at its start, or a word of preference.
+    static func isProposing(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        if range.contains(where: { proposals.contains(tokens[$0].word) }) { return true }
+        for position in range where speakers.contains(tokens[position].word) {
+            var next = position + 1
+            guard next < range.upperBound, ["would", "will", "can", "could", "should", "need", "want", "use", "recommend", "prefer", "start"].contains(tokens[next].word) else { continue }
+            next += 1
+            while next < range.upperBound, degree.contains(tokens[next].word) || tokens[next].word.hasSuffix("ly") { next += 1 }
+            guard next < range.upperBound else { continue }
+            let verb = tokens[next].word
+            if verb != "not" && verb != "never" && !opinions.contains(verb) { return true }
+        }
+        var first = range.lowerBound
+        while first < range.upperBound, leadIns.contains(tokens[first].word) { first += 1 }
+        return first < range.upperBound && adviceVerbs.contains(tokens[first].word)
+    }
+}
+
+extension Stance {
+    /// The clauses of dismissive tone in `tokens` that propose nothing: how dismissive an answer is.
+    static func toneClauseCount(in tokens: [Token]) -> Int {
+        var count = 0
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].clause == tokens[start].clause { end += 1 }
+            if ((start..<end).contains { tone.contains(tokens[$0].word) } || toneCue(in: start..<end, tokens: tokens) != nil),
+               !isProposing(start..<end, in: tokens) { count += 1 }
+            start = end
+        }
+        return count
+    }
+
+    /// Whether the clause that holds `position` proposes something ("I'd use…", "compare…").
+    static func isProposingClause(containing position: Int, in tokens: [Token]) -> Bool {
+        let start = clauseStart(of: position, in: tokens)
+        var end = position
+        while end < tokens.count, tokens[end].clause == tokens[position].clause { end += 1 }
+        return isProposing(start..<end, in: tokens)
     }
 }
