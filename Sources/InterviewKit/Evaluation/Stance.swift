@@ -690,16 +690,24 @@ extension Stance {
     /// Words that give a clause a dismissive tone wherever they stand in it: "the leakage boogeyman is
     /// massively overblown", "stationarity? Textbook trivia", "walk-forward validation is charming in
     /// theory", "transformers strike me as a matter for big tech".
-    static let tone: Set<String> = [
+    static let tone: Set<String> = realityTone.union(worthTone)
+    /// Tone that denies a thing's truth or importance: it rejects a risk as well as a practice ("the
+    /// leakage boogeyman is overblown").
+    static let realityTone: Set<String> = [
         "overblown", "overrated", "overstated", "overhyped", "trivia", "boogeyman", "bogeyman", "curiosity",
         "charming", "fad", "hype", "buzzword", "buzzwords", "nonsense", "nicety", "niceties", "luxury", "theatre",
         "theater", "ritual", "rituals", "dogma", "cargo", "fetish", "obsession", "obsessed", "zealots", "purists",
+        "placebo", "pedantic", "pedantry", "lecture", "lectures", "preach", "preaches", "sermon", "handwringing",
+        "paranoid", "paranoia", "academic", "academics", "academia", "enjoy", "preoccupation", "conferences",
+        "kaggle", "vanity", "ceremony", "bureaucracy", "myth",
+    ]
+    /// Tone that judges a thing's worth: it rejects a practice ("SMOTE is a waste of time") but agrees
+    /// with a risk ("deep nets are a nightmare to debug", "useless without labels").
+    static let worthTone: Set<String> = [
         "overkill", "pointless", "useless", "worthless", "gimmick", "gimmicky", "waste", "wasting", "wasted", "nightmare",
-        "crutch", "bloat", "boondoggle", "snake", "placebo", "pedantic", "pedantry", "lecture", "lectures", "preach",
-        "preaches", "sermon", "handwringing", "paranoid", "paranoia", "overengineering", "overcomplicating",
-        "needless", "unnecessary", "superfluous", "silly", "dumb", "stupid", "rubbish", "garbage", "junk",
-        "academic", "academics", "academia", "enjoy", "excessive", "preoccupation", "fussy", "conferences", "kaggle",
-        "vanity", "busywork", "overthinking", "ceremony", "bureaucracy",
+        "crutch", "bloat", "boondoggle", "snake", "overengineering", "overcomplicating", "needless", "unnecessary",
+        "superfluous", "silly", "dumb", "stupid", "rubbish", "garbage", "junk", "excessive", "fussy", "busywork",
+        "overthinking",
     ]
     /// Verbs of opinion: after "I would" they judge rather than propose ("I would suggest that X is overrated").
     static let opinions: Set<String> = ["suggest", "say", "argue", "think", "regard", "consider", "call", "describe", "class", "put", "count", "file", "rate", "submit", "venture", "guess", "imagine"]
@@ -718,7 +726,7 @@ extension Stance {
             defer { start = end }
             guard let cue = (start..<end).first(where: { tone.contains(tokens[$0].word) }) ?? toneCue(in: start..<end, tokens: tokens),
                   !isProposing(start..<end, in: tokens) else { continue }
-            let kind: StanceKind = worthDismissals.contains(tokens[cue].word) ? .excluded : .rejected
+            let kind: StanceKind = realityTone.contains(tokens[cue].word) ? .rejected : .excluded
             let names = (start..<end).contains { $0 != cue && isContent(tokens[$0]) && !tone.contains(tokens[$0].word) && !degree.contains(tokens[$0].word) }
             let positions = names ? Array(start..<end) : referentReach(before: start < cue ? start : cue, in: tokens) + Array(start..<end)
             for position in positions where position != cue {
@@ -762,15 +770,16 @@ extension Stance {
 }
 
 extension Stance {
-    /// The clauses of dismissive tone in `tokens` that propose nothing: how dismissive an answer is.
+    /// The clauses that deny something's truth or importance and propose nothing: how dismissive an
+    /// answer is. (Judgements of worth do not count: an answer about deep learning's limits calls
+    /// things useless and a nightmare as a matter of course.)
     static func toneClauseCount(in tokens: [Token]) -> Int {
         var count = 0
         var start = 0
         while start < tokens.count {
             var end = start
             while end < tokens.count, tokens[end].clause == tokens[start].clause { end += 1 }
-            if ((start..<end).contains { tone.contains(tokens[$0].word) } || toneCue(in: start..<end, tokens: tokens) != nil),
-               !isProposing(start..<end, in: tokens) { count += 1 }
+            if (start..<end).contains(where: { realityTone.contains(tokens[$0].word) }), !isProposing(start..<end, in: tokens) { count += 1 }
             start = end
         }
         return count
