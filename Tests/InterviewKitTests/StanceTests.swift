@@ -178,6 +178,38 @@ struct StanceTests {
         #expect(rejected(answer).contains("distillation"))
     }
 
+    @Test("a rejection without an object reaches back to the nearest clause that names something", arguments: [
+        "We use leakage checks, and \"distillation everywhere\" is not an answer.",
+        "Leakage is real, and distillation? Not worth it.",
+    ])
+    func nearestReferent(answer: String) {
+        #expect(rejected(answer) == ["distillation"])
+        #expect(found(answer).contains("leakage"))
+    }
+
+    @Test("'for A, not for B' contrasts two uses and rejects neither; 'Not for us.' rejects", arguments: [
+        ("Pruning is for the phone build, not for the server.", false),
+        ("Use pruning for the phone build, not for the server.", false),
+        ("Pruning? Not for us.", true),
+    ])
+    func contrastOfUses(answer: String, rejects: Bool) {
+        #expect(rejected(answer).contains("pruning") == rejects)
+        #expect(found(answer).contains("pruning") == !rejects)
+    }
+
+    @Test("'doesn't work' or 'isn't useful' refuses a practice but agrees with a risk", arguments: [
+        ("Leave leakage in the features and the model just doesn't work.", "leakage", false),
+        ("Accuracy misleading? Headline accuracy isn't useful here.", "accuracy", false),
+        ("Pruning doesn't work here.", "pruning", true),
+        ("Pruning isn't useful here.", "pruning", true),
+        ("Leakage doesn't matter here.", "leakage", true),
+        ("Leakage is not worth worrying about.", "leakage", true),
+    ])
+    func worthAndRisk(answer: String, concept: String, rejects: Bool) {
+        #expect(rejected(answer).contains(concept) == rejects)
+        #expect(found(answer).contains(concept) == !rejects)
+    }
+
     @Test("a deferral or a condition is not a rejection", arguments: [
         "I wouldn't start with pruning; first I'd measure where the time goes, then prune.",
         "I would not prune blindly: measure first, then prune the layers that cost most.",

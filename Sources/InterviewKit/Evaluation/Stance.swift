@@ -137,6 +137,14 @@ public enum Stance {
         "meaningful", "essential", "crucial", "critical", "needful", "problem", "concern", "issue", "risk", "deal",
         "thing", "option", "idea", "answer", "way", "priority", "factor", "real", "interesting", "good", "sensible",
     ]
+    /// Merits that judge usefulness rather than truth or importance: "not useful" agrees with a risk
+    /// ("not worth optimising" still denies that it matters).
+    static let worthMerits: Set<String> = [
+        "useful", "helpful", "effective", "beneficial", "advisable", "recommended", "wise",
+        "appropriate", "applicable", "good", "sensible", "valuable",
+    ]
+    /// Merit verbs that judge worth: "doesn't help", "never works" (but "doesn't matter" denies importance).
+    static let worthVerbs: Set<String> = ["help", "helps", "helped", "work", "works", "worked", "improve", "improves", "pay", "pays"]
     /// Verbs that, negated and ending the clause, dismiss their subject ("SMOTE doesn't help").
     static let meritVerbs: Set<String> = ["help", "helps", "helped", "work", "works", "worked", "matter", "matters", "mattered", "improve", "improves", "add", "adds", "pay", "pays", "apply", "applies"]
     /// What may follow such a verb and still end the thought ("doesn't help here", "doesn't work at all").
@@ -439,8 +447,11 @@ public enum Stance {
         if tokens[index].word == "too" || tokens[index].word == "slow" || tokens[index].word == "slows" { return .excluded }
         var position = index
         while position < tokens.count, position <= index + 6, tokens[position].clause == tokens[index].clause {
-            if worthDismissals.contains(tokens[position].word) { return .excluded }
-            if dismissals.contains(tokens[position].word) || merits.contains(tokens[position].word) { return .rejected }
+            let word = tokens[position].word
+            // "X is useless", "X doesn't help", "X isn't worth it": of a practice a refusal, of a risk an
+            // agreement ("train it on a few hundred images and it just doesn't work").
+            if worthDismissals.contains(word) || worthMerits.contains(word) || worthVerbs.contains(word) { return .excluded }
+            if dismissals.contains(word) || merits.contains(word) { return .rejected }
             position += 1
         }
         return .rejected
@@ -632,7 +643,21 @@ extension Stance {
             while let next = word(at: offset), degree.contains(next), offset < 3 { offset += 1 }
             guard let merit = word(at: offset) else { return false }
             if token.word == "no" { return noRejections.contains(merit) }
-            return merits.contains(merit) || merit == "for"
+            // "Not for us." dismisses; "X is for debugging, not for justifying decisions" contrasts two uses.
+            return merits.contains(merit) || merit == "for" && !isContrastOfUses(at: index, in: tokens)
+        }
+        return false
+    }
+
+    /// "…for A, not for B": the clause before, in the same sentence, already said what the thing is for.
+    static func isContrastOfUses(at index: Int, in tokens: [Token]) -> Bool {
+        let start = clauseStart(of: index, in: tokens)
+        guard start > 0, tokens[start].opening == .comma else { return false }
+        var position = start - 1
+        let clause = tokens[position].clause
+        while position >= 0, tokens[position].clause == clause, tokens[position].sentence == tokens[index].sentence {
+            if tokens[position].word == "for" { return true }
+            position -= 1
         }
         return false
     }
@@ -657,8 +682,13 @@ extension Stance {
         var positions: [Int] = []
         var position = start - 1
         let sentence = tokens[index].sentence
+        var reachedContent = false
         while position >= 0, tokens[position].sentence == sentence, index - position <= 20 {
             if tokens[position + 1].opening == .other, position + 1 < start, isSemicolonLike(tokens, position + 1) { break }
+            // A quoted or coordinated clause that names something is the referent: in 'it can't tell you
+            // why, and "the network said so" is not an answer' the quote is refused, not the clause before.
+            if reachedContent, opensReferent(at: position + 1, in: tokens) { break }
+            if isContent(tokens[position]) { reachedContent = true }
             positions.append(position)
             position -= 1
         }
@@ -666,9 +696,20 @@ extension Stance {
             // The sentence before, when short: a topic and a question mark.
             let previous = tokens[position].sentence
             let first = (0...position).last { tokens[$0].sentence != previous }.map { $0 + 1 } ?? 0
-            if position - first < 8 { positions += Array(first...position) }
+            if position - first < 8 {
+                var from = position
+                while from > first, !(opensReferent(at: from, in: tokens) && (from...position).contains { isContent(tokens[$0]) }) { from -= 1 }
+                positions += Array(from...position)
+            }
         }
         return positions
+    }
+
+    /// A clause of its own starts at `position`: one opened by a quotation mark or a parenthesis, or by
+    /// "and", "but", "or" ("…, and distillation? Not worth it"); a bare comma continues the thought.
+    static func opensReferent(at position: Int, in tokens: [Token]) -> Bool {
+        guard position > 0, tokens[position].clause != tokens[position - 1].clause else { return false }
+        return tokens[position].opening == .mark || ["and", "but", "or"].contains(tokens[position].word)
     }
 
     static func isContent(_ token: Token) -> Bool {
