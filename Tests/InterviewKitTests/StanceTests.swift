@@ -210,6 +210,18 @@ struct StanceTests {
         #expect(found(answer).contains(concept) == !rejects)
     }
 
+    @Test("a word of dismissive tone that is itself denied affirms", arguments: [
+        ("Leakage is not a myth.", "leakage", false),
+        ("Leakage is no academic nicety.", "leakage", false),
+        ("Pruning isn't some overhyped fad; it halves the latency.", "pruning", false),
+        ("Leakage is a myth.", "leakage", true),
+        ("Pruning is an academic nicety.", "pruning", true),
+    ])
+    func deniedTone(answer: String, concept: String, rejects: Bool) {
+        #expect(rejected(answer).contains(concept) == rejects)
+        #expect(found(answer).contains(concept) == !rejects)
+    }
+
     @Test("a deferral or a condition is not a rejection", arguments: [
         "I wouldn't start with pruning; first I'd measure where the time goes, then prune.",
         "I would not prune blindly: measure first, then prune the layers that cost most.",

@@ -765,7 +765,7 @@ extension Stance {
             var end = start
             while end < tokens.count, tokens[end].clause == tokens[start].clause { end += 1 }
             defer { start = end }
-            guard let cue = (start..<end).first(where: { tone.contains(tokens[$0].word) }) ?? toneCue(in: start..<end, tokens: tokens),
+            guard let cue = (start..<end).first(where: { tone.contains(tokens[$0].word) && !isDenied($0, in: tokens) }) ?? toneCue(in: start..<end, tokens: tokens),
                   !isProposing(start..<end, in: tokens) else { continue }
             let kind: StanceKind = realityTone.contains(tokens[cue].word) ? .rejected : .excluded
             let names = (start..<end).contains { $0 != cue && isContent(tokens[$0]) && !tone.contains(tokens[$0].word) && !degree.contains(tokens[$0].word) }
@@ -774,6 +774,19 @@ extension Stance {
                 set(&tokens[position], StanceMark(cue: cue, kind: kind, source: .dismissal))
             }
         }
+    }
+
+    /// A word of dismissive tone that is itself denied affirms: "interpretability is not a luxury",
+    /// "data hunger is no myth", "this isn't academic".
+    static func isDenied(_ position: Int, in tokens: [Token]) -> Bool {
+        var look = position - 1
+        while look >= 0, position - look <= 4, tokens[look].clause == tokens[position].clause {
+            let word = tokens[look].word
+            if ["not", "no", "never", "hardly", "nothing"].contains(word) { return true }
+            guard degree.contains(word) || tone.contains(word) || ["some", "mere", "merely", "any"].contains(word) else { return false }
+            look -= 1
+        }
+        return false
     }
 
     /// Phrases of dismissive tone made of common words: "nothing more", "costs (a good deal) more than it
@@ -820,7 +833,7 @@ extension Stance {
         while start < tokens.count {
             var end = start
             while end < tokens.count, tokens[end].clause == tokens[start].clause { end += 1 }
-            if (start..<end).contains(where: { realityTone.contains(tokens[$0].word) }), !isProposing(start..<end, in: tokens) { count += 1 }
+            if (start..<end).contains(where: { realityTone.contains(tokens[$0].word) && !isDenied($0, in: tokens) }), !isProposing(start..<end, in: tokens) { count += 1 }
             start = end
         }
         return count
